@@ -1,0 +1,44 @@
+"""Shared fixtures: the book is built once per test session, in a temporary folder."""
+
+from __future__ import annotations
+
+import re
+import subprocess
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+ANSI = re.compile(r"\x1b\[[0-9;]*m")
+
+
+@dataclass(frozen=True)
+class BuiltBook:
+    html: Path  # the folder holding index.html
+    log: str  # everything the build printed, colour codes removed
+    returncode: int
+
+
+def build_book(out: Path, *extra: str) -> BuiltBook:
+    """Build the book as `make book` does, but into `out` instead of ./_build."""
+    cmd = [
+        str(Path(sys.executable).with_name("jupyter-book")),
+        "build",
+        str(ROOT),
+        "--path-output",
+        str(out),
+        "-n",
+        "-W",
+        "--keep-going",
+        *extra,
+    ]
+    proc = subprocess.run(cmd, cwd=ROOT, capture_output=True, text=True)
+    log = ANSI.sub("", proc.stdout + proc.stderr)
+    return BuiltBook(html=out / "_build" / "html", log=log, returncode=proc.returncode)
+
+
+@pytest.fixture(scope="session")
+def book(tmp_path_factory: pytest.TempPathFactory) -> BuiltBook:
+    return build_book(tmp_path_factory.mktemp("book"))

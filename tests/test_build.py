@@ -1,0 +1,155 @@
+"""Build checks: a clean build, a page per toc entry, links that resolve, no other hosts."""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+from importlib.metadata import version
+from pathlib import Path
+from urllib.parse import unquote, urlsplit
+
+import pytest
+import yaml
+from bs4 import BeautifulSoup
+
+from conftest import ROOT, BuiltBook
+
+pytestmark = pytest.mark.book
+
+
+def toc_files(entries: list[dict]) -> list[str]:
+    """Every `file:` entry of a _toc.yml subtree."""
+    found = []
+    for entry in entries:
+        if "file" in entry:
+            found.append(entry["file"])
+        for key in ("parts", "chapters", "sections"):
+            found.extend(toc_files(entry.get(key, [])))
+    return found
+
+
+def all_toc_files() -> list[str]:
+    toc = yaml.safe_load((ROOT / "_toc.yml").read_text(encoding="utf-8"))
+    return [toc["root"], *toc_files([toc])]
+
+
+def pages(book: BuiltBook) -> list[Path]:
+    return sorted(p for p in book.html.rglob("*.html") if "_static" not in p.parts)
+
+
+@cache
+def _soup(path: Path) -> BeautifulSoup:
+    return BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
+
+
+def test_jupyter_book_is_version_1() -> None:
+    assert version("jupyter-book") == "1.0.4.post1"
+
+
+def test_requirements_are_pinned() -> None:
+    loose = [
+        line
+        for line in (ROOT / "requirements.txt").read_text().splitlines()
+        if line.strip() and not line.startswith(("#", "-e")) and "==" not in line
+    ]
+    assert loose == [], f"pin these requirements with ==: {loose}"
+
+
+def test_build_succeeds_without_warnings(book: BuiltBook) -> None:
+    problems = [line for line in book.log.splitlines() if re.search(r"WARNING|ERROR", line)]
+    assert book.returncode == 0, book.log[-4000:]
+    assert problems == [], "\n".join(problems)
+
+
+def test_every_toc_entry_has_a_page(book: BuiltBook) -> None:
+    missing = [
+        f for f in all_toc_files() if not (book.html / f"{Path(f).with_suffix('')}.html").is_file()
+    ]
+    assert missing == []
+
+
+def _ids(path: Path) -> set[str]:
+    soup = _soup(path)
+    ids = {tag["id"] for tag in soup.find_all(id=True)}
+    ids |= {tag["name"] for tag in soup.find_all("a", attrs={"name": True})}
+    return ids
+
+
+def broken_links(book: BuiltBook) -> list[str]:
+    broken = []
+    for page in pages(book):
+        for a in _soup(page).find_all("a", href=True):
+            href = a["href"]
+            parts = urlsplit(href)
+            if parts.scheme or parts.netloc or href.startswith(("mailto:", "tel:", "javascript:")):
+                continue
+            target = page if not parts.path else (page.parent / unquote(parts.path)).resolve()
+            if target.is_dir():
+                target = target / "index.html"
+            where = f"{page.relative_to(book.html)}: {href}"
+            if not target.is_file():
+                broken.append(f"{where} (no such file)")
+            elif (
+                parts.fragment
+                and target.suffix == ".html"
+                and unquote(parts.fragment) not in _ids(target)
+            ):
+                broken.append(f"{where} (no element #{parts.fragment})")
+    return broken
+
+
+def test_internal_links_resolve(book: BuiltBook) -> None:
+    assert pages(book), "the build produced no pages"
+    assert broken_links(book) == []
+
+
+# Attributes through which a page makes the browser fetch something.
+_LOADS = {
+    "script": ["src"],
+    "link": [
+        "href"
+    ],  # stylesheets, icons, preloads; <link rel=index|search|next> are same-site anyway
+    "img": ["src", "srcset"],
+    "iframe": ["src"],
+    "source": ["src", "srcset"],
+    "video": ["src", "poster"],
+    "audio": ["src"],
+    "embed": ["src"],
+    "object": ["data"],
+    "image": ["href", "xlink:href"],
+    "use": ["href", "xlink:href"],
+}
+_REMOTE = re.compile(r"^\s*(?:[a-z][a-z0-9+.-]*:)?//", re.I)
+_CSS_URL = re.compile(r"(?:url\(\s*['\"]?|@import\s+['\"])\s*((?:[a-z]+:)?//[^'\")\s]+)", re.I)
+
+
+def remote_loads(book: BuiltBook) -> list[str]:
+    found = []
+    for page in pages(book):
+        soup = _soup(page)
+        rel = page.relative_to(book.html)
+        for tag, attrs in _LOADS.items():
+            for el in soup.find_all(tag):
+                for attr in attrs:
+                    for value in str(el.get(attr, "")).split(","):
+                        if _REMOTE.match(value):
+                            found.append(f"{rel}: <{tag} {attr}={value.strip()}>")
+        for el in soup.find_all(style=True):
+            found += [f"{rel}: style url {u}" for u in _CSS_URL.findall(el["style"])]
+        for el in soup.find_all("style"):
+            found += [f"{rel}: <style> {u}" for u in _CSS_URL.findall(el.get_text())]
+        for el in soup.find_all("script", src=False):
+            found += [
+                f"{rel}: inline script names {u}"
+                for u in re.findall(r"https?://[^\s\"'<>]+", el.get_text())
+            ]
+    for css in book.html.rglob("*.css"):
+        found += [
+            f"{css.relative_to(book.html)}: {u}"
+            for u in _CSS_URL.findall(css.read_text(errors="replace"))
+        ]
+    return found
+
+
+def test_nothing_is_loaded_from_another_host(book: BuiltBook) -> None:
+    assert remote_loads(book) == []
