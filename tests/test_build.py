@@ -55,8 +55,18 @@ def test_requirements_are_pinned() -> None:
     assert loose == [], f"pin these requirements with ==: {loose}"
 
 
+# ipykernel 7 logs this about its own channel to the build's local kernel; it is not about the book.
+_KERNEL_NOTICE = re.compile(
+    r"\[IPKernelApp\] WARNING \| Kernel is running over TCP without encryption"
+)
+
+
 def test_build_succeeds_without_warnings(book: BuiltBook) -> None:
-    problems = [line for line in book.log.splitlines() if re.search(r"WARNING|ERROR", line)]
+    problems = [
+        line
+        for line in book.log.splitlines()
+        if re.search(r"WARNING|ERROR", line) and not _KERNEL_NOTICE.search(line)
+    ]
     assert book.returncode == 0, book.log[-4000:]
     assert problems == [], "\n".join(problems)
 
