@@ -42,3 +42,18 @@ def build_book(out: Path, *extra: str) -> BuiltBook:
 @pytest.fixture(scope="session")
 def book(tmp_path_factory: pytest.TempPathFactory) -> BuiltBook:
     return build_book(tmp_path_factory.mktemp("book"))
+
+
+_REPORTS: list[str] = []
+
+
+@pytest.fixture
+def record_readability():
+    """Keep a table to print at the end of the run (the reading-level table)."""
+    return _REPORTS.append
+
+
+def pytest_terminal_summary(terminalreporter) -> None:
+    for report in _REPORTS:
+        terminalreporter.write_sep("-", "reading level of the chapters (Flesch-Kincaid, SMOG)")
+        terminalreporter.write_line(report)

@@ -82,7 +82,7 @@ class Level:
 def measure(path: Path) -> Level:
     text = prose(path.read_text(encoding="utf-8"))
     return Level(
-        path=str(path),
+        path=path.name,
         words=textstat.lexicon_count(text),
         fk_grade=textstat.flesch_kincaid_grade(text),
         smog=textstat.smog_index(text),
