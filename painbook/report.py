@@ -25,6 +25,9 @@ __all__ = ["visit_summary", "save_visit_summary", "TOP_N"]
 
 #: How many items each list on the page shows (the rest are counted, not listed).
 TOP_N = 5
+#: How many of the person's questions the page lists. The five first-visit questions
+#: (chapter 7) come first, so the page leaves room for a few of the person's own.
+MAX_QUESTIONS = 8
 #: Days at the end of the period compared with the baseline in "Progress".
 RECENT_DAYS = 14
 #: Periods longer than this many days are charted by week instead of by day.
@@ -47,7 +50,7 @@ h2, thead { break-after: avoid }
 li, tr, p { break-inside: avoid }
 .cols h2:first-child { margin-top: 3pt }
 figure { margin: 4pt 0 0 }
-figure svg { display: block; width: 100%; height: 5.2cm }
+figure svg { display: block; width: 100%; height: 4.6cm }
 figcaption, .note, .more { font-size: 9pt; color: #333 }
 .few { font-style: italic }
 table { border-collapse: collapse; width: 100%; margin: 1pt 0 3pt; font-size: 9.5pt }
@@ -87,9 +90,11 @@ def _plural(n: int, word: str, many: str | None = None) -> str:
 
 
 def _more(n_left: int, what: str) -> str:
+    """'and 1 more item not shown' / 'and 3 more items not shown'; `what` is singular."""
     if n_left <= 0:
         return ""
-    return f'<p class="more">and {n_left} more {what} not shown (see the diary).</p>'
+    words = _plural(n_left, f"more {what}")
+    return f'<p class="more">and {words} not shown (see the diary).</p>'
 
 
 def _stamp(value: object, what: str) -> pd.Timestamp:
@@ -308,7 +313,7 @@ def _helped_section(df: pd.DataFrame) -> str:
         parts.append(
             f"<table><thead><tr><th>{title}</th><th>Days</th><th>Pain those days</th>"
             f"<th>Other days</th></tr></thead><tbody>{''.join(body)}</tbody></table>"
-            + _more(len(rows) - len(shown), "items")
+            + _more(len(rows) - len(shown), "item")
         )
     note = (
         '<p class="note">Pain: average daily pain. (few): fewer than 5 days, so the numbers '
@@ -329,7 +334,7 @@ def _medication_section(df: pd.DataFrame, n_days: int) -> str:
         )
         body = (
             "<table><thead><tr><th>As written in the diary</th><th>Days written</th></tr>"
-            f"</thead><tbody>{rows}</tbody></table>" + _more(len(meds) - len(shown), "medicines")
+            f"</thead><tbody>{rows}</tbody></table>" + _more(len(meds) - len(shown), "medicine")
         )
     return _section("Medicines", body)
 
@@ -337,13 +342,13 @@ def _medication_section(df: pd.DataFrame, n_days: int) -> str:
 def _questions_section(questions: Sequence[str]) -> str:
     if not questions:
         return ""
-    shown = questions[:TOP_N]
+    shown = questions[:MAX_QUESTIONS]
     items = "".join(f"<li>{_text(q)}</li>" for q in shown)
     more = ""
     if len(questions) > len(shown):
         more = (
-            f'<p class="more">and {len(questions) - len(shown)} more questions: bring them '
-            "on a separate sheet.</p>"
+            f'<p class="more">and {_plural(len(questions) - len(shown), "more question")}: '
+            "bring them on a separate sheet.</p>"
         )
     return _section("My questions for this visit", f"<ol>{items}</ol>{more}")
 

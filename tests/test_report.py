@@ -165,18 +165,27 @@ def test_period_limits_the_entries(diary: pd.DataFrame) -> None:
     assert f"{n} entries on 14 days" in text
 
 
-def test_lists_are_cut_to_five_with_a_count() -> None:
+def test_lists_are_cut_with_a_count() -> None:
     items = ["a1", "a2", "a3", "a4", "a5", "a6", "a7"]
     df = diary_frame(
         [{"date": f"2026-03-{d:02d}", "pain": 4, "helped": "; ".join(items)} for d in range(1, 11)]
     )
-    questions = [f"Question {i}?" for i in range(1, 8)]
+    questions = [f"Question {i}?" for i in range(1, 11)]
     html = report.visit_summary(df, questions=questions)
     text = text_of(html)
     assert "a5" in text and "a6" not in text
     assert "and 2 more items not shown" in text
-    assert "Question 5?" in text and "Question 6?" not in text
+    # The five first-visit questions leave room for three of the person's own.
+    assert "Question 8?" in text and "Question 9?" not in text
     assert "and 2 more questions" in text
+
+
+def test_one_left_over_is_said_in_the_singular() -> None:
+    items = ["a1", "a2", "a3", "a4", "a5", "a6"]
+    df = diary_frame([{"date": "2026-03-01", "pain": 4, "helped": "; ".join(items)}])
+    text = text_of(report.visit_summary(df, questions=[f"Q{i}?" for i in range(1, 10)]))
+    assert "and 1 more item not shown" in text
+    assert "and 1 more question:" in text
 
 
 def test_a_single_question_string_is_one_question() -> None:
@@ -223,7 +232,7 @@ def test_save_visit_summary(tmp_path: Path, page: str) -> None:
 @pytest.mark.parametrize("paper", ["A4", "letter"])
 def test_fits_one_page_when_printed(diary: pd.DataFrame, tmp_path: Path, paper: str) -> None:
     """Printed by headless Chromium, a full summary with long questions is one page."""
-    questions = ["Is it safe to keep doing my exercises on days when the pain is above 7?"] * 5
+    questions = ["Is it safe to keep doing my exercises on days when the pain is above 7?"] * 8
     html = report.visit_summary(
         diary, questions=questions, baseline=("2025-03-03", "2025-03-16"), name="Maria"
     )

@@ -1,0 +1,1365 @@
+"""Forms for the workbook: a pain diary entry, a PAINAD observation and a weekly action plan.
+
+Each form is a small class that builds ipywidgets and shows them when it is the last line
+of a notebook cell. What the buttons do lives in plain methods (``entry()``, ``save()``,
+...), so tests can fill in a form from Python and press its button:
+
+>>> form = DiaryForm("my-diary.csv")            # doctest: +SKIP
+>>> form.pain.value = "11"; form.save_button.click()  # doctest: +SKIP
+>>> form.last_message                            # doctest: +SKIP
+'Not saved. In the new entry, ...'
+
+Rules the forms keep:
+
+* The pain diary and the PAINAD log are written only through :mod:`painbook.diary`
+  (:func:`~painbook.diary.append_entry`, :func:`~painbook.diary.append_observation`), which
+  checks every value and never loses what was in the file. A value the engine refuses is
+  shown as its plain-words message, and nothing is written.
+* A box left empty is saved empty, never as 0. Numbers are typed into text boxes for that
+  reason (a slider always has some value).
+* Every input has a visible label; messages start with words ("Saved.", "Not saved."), so
+  no meaning rests on colour alone.
+
+The weekly action plan follows the model of the Chronic Pain Self-Management Program
+(first developed at Stanford University by Lorig and colleagues; ``cpsmp`` in
+``book/references.bib``): what, how much, when, how often, and a confidence rating from 0
+to 10; below 7, change the plan until it is 7 or more. Its logic is in the pure functions
+:func:`plan_advice` and :func:`week_summary`.
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+import html
+import os
+import re
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import ipywidgets as widgets
+import matplotlib.dates as mdates
+import numpy as np
+import pandas as pd
+from matplotlib.figure import Figure
+
+from painbook import analysis, diary, scales
+from painbook.charts import Chart
+
+__all__ = [
+    "ActionPlanForm",
+    "CONTEXTS",
+    "DIARY_FIELDS",
+    "DiaryForm",
+    "FieldHelp",
+    "ObservationForm",
+    "PLAN_COLUMNS",
+    "QUALITIES",
+    "append_plan",
+    "context_table",
+    "field_guide",
+    "last_entries",
+    "not_saved_message",
+    "observation_chart",
+    "observation_summary",
+    "observation_table",
+    "painad_guide",
+    "plan_advice",
+    "plan_table",
+    "week_table",
+    "saved_message",
+    "week_summary",
+]
+
+PathLike = str | os.PathLike[str]
+
+# --------------------------------------------------------------------------------------
+# What each diary field means
+# --------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class FieldHelp:
+    """The words shown for one diary field: its label, what it means, why a doctor cares."""
+
+    label: str
+    meaning: str
+    why: str
+    required: bool = False
+
+
+#: Every diary column (see :data:`painbook.diary.CANONICAL_COLUMNS`), in plain words.
+DIARY_FIELDS: Mapping[str, FieldHelp] = {
+    "date": FieldHelp(
+        "Date",
+        "The day of this entry.",
+        "Your team can line up your pain with visits, treatments and events.",
+        required=True,
+    ),
+    "time": FieldHelp(
+        "Time (HH:MM)",
+        "The time you write the entry, on a 24-hour clock, like 08:30 or 21:00.",
+        "Pain often changes during the day. Times show when it is at its worst.",
+    ),
+    "pain": FieldHelp(
+        "Pain right now (0-10)",
+        "0 means no pain. 10 means the worst pain you can imagine.",
+        "This is the main number your team follows from week to week.",
+        required=True,
+    ),
+    "worst": FieldHelp(
+        "Worst pain since your last entry (0-10)",
+        "The highest your pain went since you last wrote.",
+        "It shows how high your pain goes during a flare.",
+    ),
+    "least": FieldHelp(
+        "Least pain since your last entry (0-10)",
+        "The lowest your pain went since you last wrote.",
+        "It shows whether you get some relief, and how much.",
+    ),
+    "enjoyment_interference": FieldHelp(
+        "Pain got in the way of enjoying life (0-10)",
+        "0 means not at all. 10 means completely. This is one of the three PEG questions.",
+        "It shows what pain takes away from your life, not only how much it hurts.",
+    ),
+    "activity_interference": FieldHelp(
+        "Pain got in the way of daily activity (0-10)",
+        "0 means not at all. 10 means completely. This is another PEG question.",
+        "Being able to do more is a common goal of care, so your team watches this number.",
+    ),
+    "sleep_hours": FieldHelp(
+        "Hours of sleep last night",
+        "A number from 0 to 24, like 6 or 7.5.",
+        "Poor sleep and pain often go together. Your team can help with both.",
+    ),
+    "mood": FieldHelp(
+        "Mood (0-10)",
+        "0 means very low. 10 means very good.",
+        "Mood and pain affect each other. A low mood is worth telling your team about.",
+    ),
+    "locations": FieldHelp(
+        "Where it hurts",
+        "One place per line, like lower back or left knee.",
+        "Where the pain is, and whether it moves or spreads, helps find its cause.",
+    ),
+    "qualities": FieldHelp(
+        "What it feels like",
+        "Tick every word that fits. Add your own words in the box.",
+        "Words like burning or tingling help your team tell one kind of pain from another.",
+    ),
+    "medications": FieldHelp(
+        "Medicines taken",
+        "What you took and when, written the way you really took it.",
+        "Your team needs to know what you really take, to see what works and to keep you safe.",
+    ),
+    "helped": FieldHelp(
+        "What helped",
+        "One thing per line, like heat pad or short walk.",
+        "It shows what works for you, so you and your team can plan around it.",
+    ),
+    "worsened": FieldHelp(
+        "What made it worse",
+        "One thing per line, like long drive or lifting.",
+        "It shows what tends to go with more pain, so you can plan ahead.",
+    ),
+    "notes": FieldHelp(
+        "Notes",
+        "Anything else: a busy day, the weather, a visit, a new symptom.",
+        "Small details can explain a change in pain.",
+    ),
+}
+
+#: Words offered as tick boxes for what pain feels like (others can be typed).
+QUALITIES: tuple[str, ...] = ("aching", "burning", "stabbing", "shooting", "throbbing", "tingling")
+
+#: Short table headings for the diary columns (used by :func:`last_entries`).
+_SHORT_HEADINGS: Mapping[str, str] = {
+    "date": "Date",
+    "time": "Time",
+    "pain": "Pain",
+    "worst": "Worst",
+    "least": "Least",
+    "enjoyment_interference": "Enjoyment (PEG)",
+    "activity_interference": "Activity (PEG)",
+    "sleep_hours": "Sleep (hours)",
+    "mood": "Mood",
+    "locations": "Where",
+    "qualities": "Feels like",
+    "medications": "Medicines",
+    "helped": "Helped",
+    "worsened": "Made worse",
+    "notes": "Notes",
+}
+
+_NUMBER_FIELDS: tuple[str, ...] = (
+    "pain",
+    "worst",
+    "least",
+    "enjoyment_interference",
+    "activity_interference",
+    "sleep_hours",
+    "mood",
+)
+_LIST_FIELDS: tuple[str, ...] = ("locations", "medications", "helped", "worsened")
+_PLAIN_NUMBER = re.compile(r"\d+(?:\.\d+)?")
+_LONG_TEXT = 60  # table cells longer than this are shortened with "..."
+
+
+def field_guide() -> pd.DataFrame:
+    """A table of the diary fields: what to fill in, what it means, why your team cares.
+
+    One row per column of the diary, in the diary's order, built from :data:`DIARY_FIELDS`.
+    """
+    rows = [
+        {
+            "What you fill in": f.label,
+            "Needed?": "yes" if f.required else "no",
+            "What it means": f.meaning,
+            "Why your care team cares": f.why,
+        }
+        for f in DIARY_FIELDS.values()
+    ]
+    table = pd.DataFrame(rows).set_index("What you fill in")
+    return _corner(table, "What you fill in")
+
+
+# --------------------------------------------------------------------------------------
+# Small helpers shared by the forms
+# --------------------------------------------------------------------------------------
+
+
+def _plural(n: int, one: str, many: str | None = None) -> str:
+    return f"{n} {one if n == 1 else (many or one + 's')}"
+
+
+def _number_or_text(text: str) -> int | float | str | None:
+    """What a number box holds: None when empty, a number when plainly one, else the text.
+
+    Text that is not a plain number (``"eleven"``, ``"6,5"``) is passed on as typed, so the
+    diary engine can accept it or explain in plain words what is wrong.
+    """
+    value = text.strip()
+    if not value:
+        return None
+    if _PLAIN_NUMBER.fullmatch(value):
+        number = float(value)
+        return int(number) if number.is_integer() else number
+    return value
+
+
+def _items(text: str) -> list[str]:
+    """Split a box holding one item per line (or items separated by ``;``)."""
+    return [part.strip() for part in re.split(r"[;\n\r]+", text) if part.strip()]
+
+
+def _text(value: str) -> str | None:
+    value = value.strip()
+    return value or None
+
+
+def _cell(value: object) -> str:
+    """A table cell as short plain text: empty for missing, 5 rather than 5.0."""
+    if value is None or value is pd.NA or (isinstance(value, float) and np.isnan(value)):
+        return ""
+    if isinstance(value, pd.Timestamp):
+        return "" if pd.isna(value) else value.strftime("%Y-%m-%d")
+    if isinstance(value, float | np.floating):
+        return f"{float(value):g}"
+    text = " ".join(str(value).split())
+    return text if len(text) <= _LONG_TEXT else text[: _LONG_TEXT - 3].rstrip() + "..."
+
+
+def _corner(table: pd.DataFrame, label: str) -> pd.DataFrame:
+    """Put ``label`` in the table's top-left corner (one heading row, not two)."""
+    table.index.name = None
+    table.columns.name = label
+    return table
+
+
+def _table_html(table: pd.DataFrame, caption: str) -> str:
+    """An accessible HTML table (escaped text, a caption, headings) for a form's output."""
+    body = table.to_html(escape=True, border=0, classes="painbook-table")
+    return body.replace(">", f"><caption>{html.escape(caption)}</caption>", 1)
+
+
+def _status(text: str, *, alert: bool = False) -> str:
+    """A message as HTML: the words carry the meaning; bold only repeats it."""
+    first, dot, rest = text.partition(". ")
+    role = "alert" if alert else "status"
+    if dot and len(first) <= 20:
+        shown = f"<strong>{html.escape(first)}.</strong> {html.escape(rest)}"
+    else:
+        shown = html.escape(text)
+    return f'<p role="{role}">{shown}</p>'
+
+
+def _help(text: str) -> widgets.HTML:
+    style = "font-size:0.9em;margin:0 0 0.9em 0;line-height:1.35"
+    return widgets.HTML(f'<div style="{style}">{html.escape(text)}</div>')
+
+
+def _heading(text: str) -> widgets.HTML:
+    return widgets.HTML(f"<h4 style='margin:1em 0 0.3em 0'>{html.escape(text)}</h4>")
+
+
+_STYLE = {"description_width": "initial"}
+
+#: Lets long choice labels (the PAINAD level descriptions) wrap onto several lines instead
+#: of running into the next line; scoped to the forms' own class.
+_CHOICES_CSS = (
+    "<style>.painbook-choices label{height:auto !important;line-height:1.35 !important;"
+    "margin-bottom:0.45em;white-space:normal}"
+    ".painbook-choices .widget-radio-box label{display:flex;align-items:flex-start}"
+    ".painbook-choices .widget-radio-box input{order:-1;flex:none;margin-top:0.2em}</style>"
+)
+
+
+def _wide() -> widgets.Layout:
+    return widgets.Layout(width="100%", max_width="44em")
+
+
+def _on_any_change(controls: Sequence[widgets.Widget], callback: Callable[[], None]) -> None:
+    for control in controls:
+        control.observe(lambda _change: callback(), names="value")
+
+
+# --------------------------------------------------------------------------------------
+# Messages after saving (used by the forms and by the notebooks' demos)
+# --------------------------------------------------------------------------------------
+
+
+def saved_message(saved: pd.DataFrame, what: str = "diary") -> str:
+    """The message after a successful save: "Saved. Your diary now has 3 entries."
+
+    ``saved`` is the table :func:`painbook.diary.append_entry` (or
+    :func:`~painbook.diary.append_observation`, with ``what="observation log"``) returned.
+    """
+    if what == "diary":
+        return f"Saved. Your diary now has {_plural(len(saved), 'entry', 'entries')}."
+    return f"Saved. Your {what} now has {_plural(len(saved), 'observation')}."
+
+
+def not_saved_message(error: diary.DiaryError, labels: Mapping[str, str] | None = None) -> str:
+    """The message when the diary engine refused an entry: its own words, then what to do.
+
+    ``labels`` maps field names to the labels shown on the form, so the message can point
+    at the box to change.
+    """
+    text = f"Not saved. {error.message}"
+    label = (labels or {}).get(error.column or "")
+    if label:
+        text += f' Look at the box "{label}".'
+    return text + " Nothing was written to the file."
+
+
+# --------------------------------------------------------------------------------------
+# The pain diary form
+# --------------------------------------------------------------------------------------
+
+
+def last_entries(saved: pd.DataFrame, n: int = 5) -> pd.DataFrame:
+    """The last ``n`` entries of a diary as a short table to read (not to analyse).
+
+    Headings are plain words, numbers show as typed (5, not 5.0) and long text is shortened.
+    Columns empty in all the rows shown are left out, except date and pain; the person's
+    own extra columns are shown with their own names. The index is the entry number (1 for
+    the first entry in the file).
+    """
+    if n < 1:
+        raise ValueError(f"n must be 1 or more, not {n}.")
+    tail = saved.tail(n)
+    keep = [
+        column
+        for column in tail.columns
+        if column in ("date", "pain") or bool(tail[column].notna().any())
+    ]
+    table = pd.DataFrame(
+        {_SHORT_HEADINGS.get(c, str(c)): [_cell(v) for v in tail[c]] for c in keep},
+        index=pd.RangeIndex(len(saved) - len(tail) + 1, len(saved) + 1),
+    )
+    return _corner(table, "Entry")
+
+
+class DiaryForm:
+    """A form for one pain diary entry, saved to the diary file at ``path``.
+
+    Every field of the diary has a box with a visible label and a line of help. Only the
+    date (today unless changed) and the pain score are needed; a box left empty is saved
+    empty. The Save button (:meth:`save`) adds the entry with
+    :func:`painbook.diary.append_entry`. If the engine refuses a value, the message says
+    what to change and nothing is written. After a save the message reads "Saved. Your
+    diary now has N entries.", the last 5 entries are shown, and the form is cleared for
+    the next entry (the date is kept).
+
+    Show the form by making it the last line of a cell (or ``display(form.widget)``).
+    """
+
+    def __init__(self, path: PathLike, *, today: _dt.date | None = None) -> None:
+        self.path = Path(path)
+        self.last_message = ""
+        self._changed = True
+        f = DIARY_FIELDS
+
+        self.date = widgets.DatePicker(
+            description=f["date"].label, value=today or _dt.date.today(), style=_STYLE
+        )
+        self.time = widgets.Text(
+            description=f["time"].label,
+            placeholder="for example 08:30 (or leave empty)",
+            style=_STYLE,
+            layout=_wide(),
+        )
+        self.pain = self._number_box("pain", "a number from 0 to 10 (needed)")
+        self.worst = self._number_box("worst")
+        self.least = self._number_box("least")
+        self.enjoyment_interference = self._number_box("enjoyment_interference")
+        self.activity_interference = self._number_box("activity_interference")
+        self.sleep_hours = self._number_box("sleep_hours", "for example 7 or 6.5 (or leave empty)")
+        self.mood = self._number_box("mood")
+        self.locations = self._list_box("locations", "lower back\nleft knee")
+        self.qualities = {
+            word: widgets.Checkbox(description=word, value=False, indent=False)
+            for word in QUALITIES
+        }
+        self.other_qualities = widgets.Text(
+            description="Other words",
+            placeholder="for example: pressing (one per line or separated by ;)",
+            style=_STYLE,
+            layout=_wide(),
+        )
+        self.medications = self._list_box("medications", "what you took, and when")
+        self.helped = self._list_box("helped", "heat pad\nshort walk")
+        self.worsened = self._list_box("worsened", "long drive\nlifting")
+        self.notes = widgets.Textarea(
+            description=f["notes"].label, rows=3, style=_STYLE, layout=_wide()
+        )
+        self.save_button = widgets.Button(
+            description="Save this entry",
+            button_style="primary",
+            tooltip="Add this entry to the end of your diary file",
+            layout=widgets.Layout(width="auto"),
+        )
+        self.save_button.on_click(lambda _button: self.save())
+        self.message = widgets.HTML()
+        self.table = widgets.HTML()
+        _on_any_change(self._inputs(), self._mark_changed)
+
+        def field(name: str, control: widgets.Widget) -> list[widgets.Widget]:
+            return [control, _help(f"{f[name].meaning} {f[name].why}")]
+
+        quality_boxes = widgets.HBox(
+            list(self.qualities.values()), layout=widgets.Layout(flex_flow="row wrap")
+        )
+        self.widget = widgets.VBox(
+            [
+                widgets.HTML(
+                    f"<p>This form adds one entry to your diary file "
+                    f"<strong>{html.escape(self.path.name)}</strong>. Only the date and your "
+                    "pain right now are needed; leave any other box empty if you like.</p>"
+                ),
+                _heading("When"),
+                *field("date", self.date),
+                *field("time", self.time),
+                _heading("Your pain"),
+                *field("pain", self.pain),
+                *field("worst", self.worst),
+                *field("least", self.least),
+                _heading("How pain got in the way (PEG questions)"),
+                *field("enjoyment_interference", self.enjoyment_interference),
+                *field("activity_interference", self.activity_interference),
+                _heading("Sleep and mood"),
+                *field("sleep_hours", self.sleep_hours),
+                *field("mood", self.mood),
+                _heading("Where and how it hurts"),
+                *field("locations", self.locations),
+                widgets.Label(f["qualities"].label + " (tick all that fit)"),
+                quality_boxes,
+                *field("qualities", self.other_qualities),
+                _heading("Medicines and what made a difference"),
+                *field("medications", self.medications),
+                *field("helped", self.helped),
+                *field("worsened", self.worsened),
+                _heading("Anything else"),
+                *field("notes", self.notes),
+                self.save_button,
+                self.message,
+                self.table,
+            ]
+        )
+        self._show_file_status()
+
+    # -- building --------------------------------------------------------------------
+
+    def _number_box(self, name: str, placeholder: str = "0 to 10 (or leave empty)") -> widgets.Text:
+        return widgets.Text(
+            description=DIARY_FIELDS[name].label,
+            placeholder=placeholder,
+            style=_STYLE,
+            layout=widgets.Layout(width="100%", max_width="34em"),
+        )
+
+    def _list_box(self, name: str, example: str) -> widgets.Textarea:
+        return widgets.Textarea(
+            description=DIARY_FIELDS[name].label,
+            placeholder=example,
+            rows=2,
+            style=_STYLE,
+            layout=_wide(),
+        )
+
+    def _inputs(self) -> list[widgets.Widget]:
+        boxes = [getattr(self, name) for name in ("date", "time", *_NUMBER_FIELDS)]
+        boxes += [getattr(self, name) for name in (*_LIST_FIELDS, "notes")]
+        return [*boxes, *self.qualities.values(), self.other_qualities]
+
+    def _mark_changed(self) -> None:
+        self._changed = True
+
+    def _show_file_status(self) -> None:
+        if not self.path.exists():
+            self._say(
+                f"New diary. The file '{self.path.name}' does not exist yet: your first save "
+                f"creates it in the folder '{self.path.resolve().parent}'. It stays on this "
+                "computer."
+            )
+            return
+        try:
+            saved = diary.read_diary(self.path)
+        except diary.DiaryError as err:
+            self._say(
+                f"Problem. The diary '{self.path.name}' cannot be read, so new entries cannot "
+                f"be added until it is fixed. {err.message}",
+                alert=True,
+            )
+            return
+        self._say(
+            f"Ready. Your diary '{self.path.name}' has {_plural(len(saved), 'entry', 'entries')}."
+        )
+
+    def _say(self, text: str, *, alert: bool = False) -> None:
+        self.last_message = text
+        self.message.value = _status(text, alert=alert)
+
+    # -- what the form holds -------------------------------------------------------------
+
+    def entry(self) -> dict[str, Any]:
+        """The entry as the form holds it: diary column -> value, None for an empty box.
+
+        Numbers typed plainly (``5``, ``6.5``) are numbers; anything else typed in a number
+        box is passed on as text for the diary engine to check. List fields are lists.
+        """
+        qualities = [word for word, box in self.qualities.items() if box.value]
+        qualities += _items(self.other_qualities.value)
+        entry: dict[str, Any] = {"date": self.date.value, "time": _text(self.time.value)}
+        for name in _NUMBER_FIELDS:
+            entry[name] = _number_or_text(getattr(self, name).value)
+        for name in ("locations", "qualities", "medications", "helped", "worsened", "notes"):
+            if name == "qualities":
+                entry[name] = qualities or None
+            elif name == "notes":
+                entry[name] = _text(self.notes.value)
+            else:
+                entry[name] = _items(getattr(self, name).value) or None
+        return {column: entry[column] for column in diary.CANONICAL_COLUMNS}
+
+    def clear(self) -> None:
+        """Empty every box except the date, ready for the next entry."""
+        for control in self._inputs():
+            if control is self.date:
+                continue
+            control.value = False if isinstance(control, widgets.Checkbox) else ""
+
+    def save(self) -> bool:
+        """Add the entry to the diary file (what the Save button does). True if saved.
+
+        On success: the message "Saved. Your diary now has N entries.", the last 5 entries
+        in :attr:`table`, and an empty form. If the diary engine refuses the entry
+        (:class:`painbook.diary.DiaryError`), its message is shown and the file is not
+        changed. Pressing Save again before changing anything does not save a copy.
+        """
+        if not self._changed:
+            self._say(
+                "Nothing new to save. Your last entry is already in the diary. Fill in the "
+                "form again to add another entry."
+            )
+            return False
+        try:
+            saved = diary.append_entry(self.path, self.entry())
+        except diary.DiaryError as err:
+            labels = {name: help_.label for name, help_ in DIARY_FIELDS.items()}
+            self._say(not_saved_message(err, labels), alert=True)
+            return False
+        self.table.value = _table_html(last_entries(saved), "Your last entries")
+        self.clear()
+        self._say(saved_message(saved))
+        self._changed = False
+        return True
+
+    def _repr_mimebundle_(self, **kwargs: Any) -> Any:
+        return self.widget._repr_mimebundle_(**kwargs)
+
+
+# --------------------------------------------------------------------------------------
+# PAINAD: observing pain in someone who cannot tell you
+# --------------------------------------------------------------------------------------
+
+#: What was happening during an observation (the form's choices; "other" lets you type).
+CONTEXTS: tuple[str, ...] = ("resting", "bathing", "moving", "eating", "other")
+
+_ITEM_SHORT: Mapping[str, str] = {
+    "breathing": "Breathing",
+    "vocalization": "Sounds",
+    "face": "Face",
+    "body_language": "Body",
+    "consolability": "Comforting",
+}
+
+
+def painad_guide() -> pd.DataFrame:
+    """The five PAINAD items and what each score 0, 1 and 2 looks like, as a table.
+
+    From :data:`painbook.scales.PAINAD_ITEMS` and :data:`~painbook.scales.PAINAD_LABELS`
+    (Warden, Hurley & Volicer, *J Am Med Dir Assoc* 2003;4(1):9-15), in this workbook's
+    own words.
+    """
+    rows = {
+        scales.PAINAD_LABELS[item]: {f"Score {level}": text for level, text in levels.items()}
+        for item, levels in scales.PAINAD_ITEMS.items()
+    }
+    table = pd.DataFrame.from_dict(rows, orient="index")
+    return _corner(table, "What you watch")
+
+
+def _with_totals(observations: pd.DataFrame) -> pd.DataFrame:
+    return observations.assign(total=analysis.painad_totals(observations))
+
+
+def observation_table(observations: pd.DataFrame, n: int = 5, order: str = "last") -> pd.DataFrame:
+    """A short table of PAINAD observations with their totals, to read.
+
+    ``order="last"``: the last ``n`` observations in the log. ``order="highest"``: the ``n``
+    with the highest totals (earliest first among equal totals). The index is the
+    observation number (1 for the first row of the log).
+    """
+    if order not in ("last", "highest"):
+        raise ValueError(f"order must be 'last' or 'highest', not {order!r}.")
+    if n < 1:
+        raise ValueError(f"n must be 1 or more, not {n}.")
+    scored = _with_totals(observations).reset_index(drop=True)
+    if order == "last":
+        rows = scored.tail(n)
+    else:
+        rows = scored.sort_values("total", ascending=False, kind="stable").head(n)
+    table = pd.DataFrame(
+        {
+            "Date": [_cell(v) for v in rows["date"]],
+            "Time": [_cell(v) for v in rows["time"]],
+            "What was happening": [_cell(v) for v in rows["context"]],
+            **{_ITEM_SHORT[item]: [_cell(v) for v in rows[item]] for item in scales.PAINAD_ITEMS},
+            "Total (0-10)": [_cell(v) for v in rows["total"]],
+            "Notes": [_cell(v) for v in rows["notes"]],
+        },
+        index=pd.Index(rows.index + 1),
+    )
+    return _corner(table, "Observation")
+
+
+def context_table(observations: pd.DataFrame) -> pd.DataFrame:
+    """Average and highest PAINAD total for each activity, with plain headings.
+
+    Built on :func:`painbook.analysis.painad_by_context`; the average is rounded to one
+    decimal. Most observations first.
+    """
+    by_context = analysis.painad_by_context(observations)
+    table = pd.DataFrame(
+        {
+            "Observations": by_context["observations"].astype(int),
+            "Average total": by_context["mean"].round(1),
+            "Highest total": by_context["highest"].astype(int),
+        }
+    )
+    return _corner(table, "What was happening")
+
+
+def _long_date(stamp: pd.Timestamp) -> str:
+    return f"{stamp.day} {stamp:%B %Y}"
+
+
+def observation_summary(observations: pd.DataFrame) -> str:
+    """A few plain sentences about a PAINAD log: how many, when, and totals by activity.
+
+    Used under the form after a save and as the text alternative of
+    :func:`observation_chart`. It describes what was seen; it is not a diagnosis.
+    """
+    scored = _with_totals(observations).dropna(subset=["total"])
+    if scored.empty:
+        return "The log has no complete observations yet."
+    days = scored["date"].dt.normalize()
+    first_day, last_day = _long_date(days.min()), _long_date(days.max())
+    when = f"on {first_day}" if first_day == last_day else f"from {first_day} to {last_day}"
+    text = (
+        f"The log has {_plural(len(scored), 'observation')} on "
+        f"{_plural(days.nunique(), 'day')}, {when}."
+    )
+    by_context = analysis.painad_by_context(scored).sort_values(
+        ["mean", "observations"], ascending=[False, False]
+    )
+    parts = [
+        f"{context} {row['mean']:.1f} ({_plural(int(row['observations']), 'observation')})"
+        for context, row in by_context.iterrows()
+    ]
+    text += " Average total by what was happening: " + "; ".join(parts) + "."
+    top = int(scored["total"].max())
+    first = scored[scored["total"] == top].iloc[0]
+    times = int((scored["total"] == top).sum())
+    context = first["context"]
+    during = f", while {context}" if isinstance(context, str) and context else ""
+    seen = "once" if times == 1 else f"{times} times"
+    text += (
+        f" The highest total was {top} out of 10, seen {seen} (first on "
+        f"{_long_date(first['date'])}{during})."
+    )
+    return text
+
+
+_MARKERS = ("o", "s", "^", "D", "v", "P", "X")
+_LINES = ("-", "--", ":", "-.")
+_GREYS = ("black", "0.35", "0.55")
+
+
+def observation_chart(observations: pd.DataFrame) -> Chart:
+    """PAINAD totals over the days, one marker shape and line style per activity.
+
+    Black, grey and different shapes, so the chart reads without colour; large fonts.
+    Returns a :class:`painbook.charts.Chart` whose text alternative is
+    :func:`observation_summary`; ``chart.show()`` puts the image and the text in a notebook.
+    The figure is not registered with pyplot, so nothing is left open.
+    """
+    scored = _with_totals(observations).dropna(subset=["total"])
+    context = scored["context"].astype("string").str.strip().str.casefold()
+    scored = scored.assign(context=context.fillna("(not noted)").replace("", "(not noted)"))
+    fig = Figure(figsize=(9, 5.4), dpi=100, layout="constrained")
+    ax = fig.subplots()
+    order = analysis.painad_by_context(scored).sort_values("mean", ascending=False).index
+    for i, name in enumerate(order):
+        rows = scored[scored["context"] == name].sort_values(["date", "time"])
+        ax.plot(
+            rows["date"],
+            rows["total"].astype(float),
+            marker=_MARKERS[i % len(_MARKERS)],
+            linestyle=_LINES[i % len(_LINES)],
+            color=_GREYS[i % len(_GREYS)],
+            markerfacecolor="white" if i % 2 else _GREYS[i % len(_GREYS)],
+            markersize=8,
+            linewidth=1.5,
+            label=str(name),
+        )
+    ax.set_ylim(-0.3, 10.3)
+    ax.set_yticks(range(0, 11, 2))
+    ax.set_ylabel("PAINAD total (0 to 10)", fontsize=14)
+    ax.set_xlabel("Date (weeks start on Monday)", fontsize=14)
+    ax.set_title("PAINAD totals by what was happening", fontsize=16)
+    ax.tick_params(labelsize=12)
+    ax.grid(axis="y", color="0.85")
+    ax.xaxis.set_major_locator(mdates.WeekdayLocator(byweekday=mdates.MO))
+    ax.xaxis.set_major_formatter(mdates.DateFormatter("%d %b"))
+    fig.legend(
+        title="What was happening",
+        fontsize=12,
+        title_fontsize=12,
+        loc="outside lower center",
+        ncol=min(len(order), 4) or 1,
+    )
+    return Chart(fig, observation_summary(observations))
+
+
+class ObservationForm:
+    """A form for one PAINAD observation, saved to the observation log at ``path``.
+
+    Five items (breathing, sounds, face, body language, comforting), each with the three
+    levels of :data:`painbook.scales.PAINAD_ITEMS` to choose from; the total is shown as
+    soon as all five are scored (:func:`painbook.scales.painad`). What was happening
+    (resting, bathing, moving, eating, other) and notes are optional. The Save button
+    (:meth:`save`) adds the row with :func:`painbook.diary.append_observation`.
+    """
+
+    def __init__(self, path: PathLike, *, today: _dt.date | None = None) -> None:
+        self.path = Path(path)
+        self.last_message = ""
+        self._changed = True
+        self.date = widgets.DatePicker(
+            description="Date", value=today or _dt.date.today(), style=_STYLE
+        )
+        self.time = widgets.Text(
+            description="Time (HH:MM)",
+            placeholder="for example 10:30 (or leave empty)",
+            style=_STYLE,
+            layout=widgets.Layout(width="100%", max_width="34em"),
+        )
+        self.items: dict[str, widgets.RadioButtons] = {
+            item: widgets.RadioButtons(
+                description=scales.PAINAD_LABELS[item],
+                options=[(f"{level}: {text}", level) for level, text in levels.items()],
+                value=None,
+                style=_STYLE,
+                layout=widgets.Layout(width="100%", max_width="60em"),
+            )
+            for item, levels in scales.PAINAD_ITEMS.items()
+        }
+        for control in self.items.values():
+            control.add_class("painbook-choices")
+        self.context = widgets.Dropdown(
+            description="What was happening",
+            options=[("(not noted)", ""), *((c, c) for c in CONTEXTS)],
+            value="",
+            style=_STYLE,
+        )
+        self.context_other = widgets.Text(
+            description="If other, what was happening",
+            placeholder="for example: getting dressed",
+            style=_STYLE,
+            layout=_wide(),
+        )
+        self.notes = widgets.Textarea(
+            description="Notes",
+            placeholder="What you saw, for example: held his right hip when standing up",
+            rows=3,
+            style=_STYLE,
+            layout=_wide(),
+        )
+        self.total = widgets.HTML()
+        self.save_button = widgets.Button(
+            description="Save this observation",
+            button_style="primary",
+            tooltip="Add this observation to the end of the log file",
+            layout=widgets.Layout(width="auto"),
+        )
+        self.save_button.on_click(lambda _button: self.save())
+        self.message = widgets.HTML()
+        self.table = widgets.HTML()
+        self.summary = widgets.HTML()
+        _on_any_change(self._inputs(), self._mark_changed)
+        _on_any_change(list(self.items.values()), self._show_total)
+
+        self.widget = widgets.VBox(
+            [
+                widgets.HTML(
+                    f"{_CHOICES_CSS}<p>This form adds one observation to the log "
+                    f"<strong>{html.escape(self.path.name)}</strong>. Watch the person for a "
+                    "few minutes, during care such as bathing or moving as well as at rest, "
+                    "then score each of the five items.</p>"
+                ),
+                _heading("When and what was happening"),
+                self.date,
+                self.time,
+                self.context,
+                self.context_other,
+                _help(
+                    "Pain often shows when a person moves, so also watch during care such as "
+                    "bathing, dressing or moving from bed to chair."
+                ),
+                _heading("The five items (0, 1 or 2 each)"),
+                _help("For each item, pick the one that best fits what you saw."),
+                *self.items.values(),
+                self.total,
+                _heading("Notes"),
+                self.notes,
+                self.save_button,
+                self.message,
+                self.table,
+                self.summary,
+            ]
+        )
+        self._show_total()
+
+    def _inputs(self) -> list[widgets.Widget]:
+        return [
+            self.date,
+            self.time,
+            *self.items.values(),
+            self.context,
+            self.context_other,
+            self.notes,
+        ]
+
+    def _mark_changed(self) -> None:
+        self._changed = True
+
+    def total_text(self) -> str:
+        """The total as words: "PAINAD total: 5 out of 10." or how many items are left."""
+        scores = [control.value for control in self.items.values()]
+        missing = sum(score is None for score in scores)
+        if missing:
+            return f"Score all five items to see the total ({5 - missing} of 5 scored so far)."
+        total = scales.painad(*scores)
+        return (
+            f"PAINAD total: {total} out of 10. The total is a clue to talk about with the "
+            "care team, not a diagnosis."
+        )
+
+    def _show_total(self) -> None:
+        self.total.value = _status(self.total_text())
+
+    def _say(self, text: str, *, alert: bool = False) -> None:
+        self.last_message = text
+        self.message.value = _status(text, alert=alert)
+
+    def observation(self) -> dict[str, Any]:
+        """The observation as the form holds it: log column -> value, None when empty."""
+        context: str | None = self.context.value or None
+        if context == "other":
+            context = _text(self.context_other.value) or "other"
+        obs: dict[str, Any] = {"date": self.date.value, "time": _text(self.time.value)}
+        obs.update({item: control.value for item, control in self.items.items()})
+        obs["context"] = context
+        obs["notes"] = _text(self.notes.value)
+        return obs
+
+    def clear(self) -> None:
+        """Empty the form except the date, ready for the next observation."""
+        self.time.value = ""
+        for control in self.items.values():
+            control.value = None
+        self.context.value = ""
+        self.context_other.value = ""
+        self.notes.value = ""
+
+    def save(self) -> bool:
+        """Add the observation to the log (what the Save button does). True if saved."""
+        if not self._changed:
+            self._say(
+                "Nothing new to save. Your last observation is already in the log. Fill in "
+                "the form again to add another one."
+            )
+            return False
+        try:
+            saved = diary.append_observation(self.path, self.observation())
+        except diary.DiaryError as err:
+            labels = {item: scales.PAINAD_LABELS[item] for item in scales.PAINAD_ITEMS}
+            labels.update({"time": "Time (HH:MM)", "date": "Date"})
+            self._say(not_saved_message(err, labels), alert=True)
+            return False
+        self.table.value = _table_html(observation_table(saved), "Your last observations")
+        self.summary.value = f"<p>{html.escape(observation_summary(saved))}</p>"
+        self.clear()
+        self._say(saved_message(saved, "observation log"))
+        self._changed = False
+        return True
+
+    def _repr_mimebundle_(self, **kwargs: Any) -> Any:
+        return self.widget._repr_mimebundle_(**kwargs)
+
+
+# --------------------------------------------------------------------------------------
+# The weekly action plan (model: Chronic Pain Self-Management Program, cpsmp)
+# --------------------------------------------------------------------------------------
+
+#: Confidence needed before a plan is a good size (CPSMP model: change the plan below 7).
+CONFIDENCE_GOAL = 7
+
+#: Columns of the action plan file, one row per saved week.
+PLAN_COLUMNS: tuple[str, ...] = (
+    "week_start",
+    "what",
+    "how_much",
+    "when",
+    "days_per_week",
+    "confidence",
+    *(f"day_{i}_{part}" for i in range(1, 8) for part in ("done", "note")),
+    "days_done",
+)
+
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def _confidence(value: object) -> int:
+    if isinstance(value, bool) or not isinstance(value, int | np.integer):
+        raise ValueError(f"Confidence must be a whole number from 0 to 10, not {value!r}.")
+    if not 0 <= int(value) <= 10:
+        raise ValueError(f"Confidence must be from 0 to 10, not {value}.")
+    return int(value)
+
+
+def plan_advice(confidence: int | None) -> str:
+    """What to do with a plan, given how sure you are (0-10) that you will do all of it.
+
+    Below 7: make the plan smaller or easier (a smaller step, fewer days) and rate it again,
+    until the rating is 7 or more. 7 or more: the plan is a good size. ``None``: not rated
+    yet. This is the rule of the Chronic Pain Self-Management Program (Lorig and colleagues,
+    Stanford; ``cpsmp`` in ``book/references.bib``).
+
+    >>> plan_advice(8)[:31]
+    'Your confidence is 8 out of 10.'
+    """
+    if confidence is None:
+        return (
+            "Rate your plan: how sure are you, from 0 (not sure at all) to 10 (totally "
+            "sure), that you will do the whole plan this week?"
+        )
+    score = _confidence(confidence)
+    if score < CONFIDENCE_GOAL:
+        return (
+            f"Your confidence is {score} out of 10, below {CONFIDENCE_GOAL}. Change the plan "
+            "so it is easier to do: take a smaller step (less time or effort), or plan it "
+            f"on fewer days. Then rate it again, until you rate it {CONFIDENCE_GOAL} or more. "
+            "A small plan you finish beats a big plan you give up."
+        )
+    return (
+        f"Your confidence is {score} out of 10. That is {CONFIDENCE_GOAL} or more, so this "
+        "plan is a good size. At the end of the week, look back at how it went."
+    )
+
+
+def _done(day: object) -> bool | None:
+    value = day.get("done") if isinstance(day, Mapping) else day
+    if value is None or isinstance(value, bool | np.bool_):
+        return None if value is None else bool(value)
+    raise ValueError(
+        f"Each day must be True (done), False (not done) or None (not filled in), not {value!r}."
+    )
+
+
+def week_summary(days: Sequence[object], planned_days: int | None = None) -> str:
+    """How the week went: "You did it on 4 of 7 days.", and a word on what to do next.
+
+    ``days`` holds one item per day: True (done), False (not done) or None (not filled in
+    yet), or a mapping with a ``"done"`` key holding one of those. ``planned_days`` is how
+    many days the plan was for, if known.
+
+    >>> week_summary([True, True, False, True, False, True, False])[:27]
+    'You did it on 4 of 7 days. '
+    """
+    if isinstance(days, str | bytes) or not isinstance(days, Sequence) or not days:
+        raise ValueError("days must be a list with one item per day (7 for a week).")
+    done_list = [_done(day) for day in days]
+    n = len(done_list)
+    done = sum(d is True for d in done_list)
+    blank = sum(d is None for d in done_list)
+    text = f"You did it on {done} of {n} days."
+    if blank == n:
+        return "Nothing filled in yet. Mark each day, done or not, as the week goes on."
+    if blank:
+        return (
+            f"You did it on {done} of {n} days so far ({_plural(blank, 'day')} not filled in yet)."
+        )
+    if planned_days is not None:
+        if isinstance(planned_days, bool) or planned_days not in range(1, 8):
+            raise ValueError(
+                f"planned_days must be a whole number from 1 to 7, not {planned_days!r}."
+            )
+        planned = int(planned_days)
+        if done >= planned:
+            text += f" Your plan was {_plural(planned, 'day')}, so you met your plan."
+        else:
+            text += (
+                f" Your plan was {_plural(planned, 'day')}. Look back: what got in the way? "
+                "A smaller step or fewer days may fit next week better."
+            )
+            return text
+    if done == 0:
+        text += (
+            " That is useful to know. Think about what got in the way, and make next "
+            "week's plan smaller or easier."
+        )
+    else:
+        text += " Look back: what helped on the days you did it? Use that for next week."
+    return text
+
+
+def week_table(days: Sequence[Mapping[str, Any]]) -> pd.DataFrame:
+    """A week record as a table to read: one row per day, "yes"/"no" and the note.
+
+    Each day is a mapping with ``"done"`` (True, False or None) and optionally ``"day"``
+    (the day's name; "Day 1", "Day 2", ... if missing) and ``"note"``.
+    """
+    words = {True: "yes", False: "no", None: "(not filled in)"}
+    table = pd.DataFrame(
+        {
+            "Done?": [words[_done(day)] for day in days],
+            "Note": [_cell(day.get("note")) for day in days],
+        },
+        index=[str(day.get("day") or f"Day {i}") for i, day in enumerate(days, start=1)],
+    )
+    return _corner(table, "Day")
+
+
+def plan_table(plan: Mapping[str, Any], title: str = "This week's plan") -> pd.DataFrame:
+    """A plan (what, how_much, when, days_per_week, confidence) as a two-column table."""
+    days = plan.get("days_per_week")
+    confidence = plan.get("confidence")
+    rows = {
+        "What": plan.get("what") or "",
+        "How much": plan.get("how_much") or "",
+        "When": plan.get("when") or "",
+        "How often": "" if days is None else f"{_plural(int(days), 'day')} a week",
+        "Confidence (0 to 10)": "" if confidence is None else str(confidence),
+    }
+    table = pd.DataFrame({title: rows})
+    return _corner(table, "Part of the plan")
+
+
+def _guard(value: object) -> object:
+    """Neutralise text a spreadsheet would run as a formula (OWASP CSV injection advice)."""
+    if isinstance(value, str) and value.lstrip("'").startswith(_FORMULA_START):
+        return "'" + value
+    return value
+
+
+def append_plan(path: PathLike, row: Mapping[str, Any]) -> pd.DataFrame:
+    """Add one week's plan as a new row at the end of the CSV file ``path`` (name ending .csv).
+
+    The file is created with a heading row if it does not exist. An existing file is never
+    rewritten: the row is appended, so earlier weeks stay as they were. A file whose
+    heading row is not :data:`PLAN_COLUMNS` is refused with a ValueError (nothing is
+    written). Returns all rows of the file as now saved.
+    """
+    target = Path(path)
+    if target.suffix.lower() != ".csv":
+        raise ValueError(
+            f"'{target.name}' does not end in .csv. Action plans are saved as a CSV file: use "
+            "a name such as my-action-plans.csv."
+        )
+    unknown = set(row) - set(PLAN_COLUMNS)
+    if unknown:
+        raise ValueError(f"Unknown plan fields: {', '.join(sorted(unknown))}.")
+    frame = pd.DataFrame([{c: _guard(row.get(c)) for c in PLAN_COLUMNS}], columns=PLAN_COLUMNS)
+    if target.exists() and target.stat().st_size > 0:
+        heading = pd.read_csv(target, nrows=0, encoding="utf-8-sig").columns.tolist()
+        if heading != list(PLAN_COLUMNS):
+            raise ValueError(
+                f"'{target.name}' is not an action plan file made by this form (its columns "
+                "are different), so nothing was added. Choose another file name."
+            )
+        with open(target, "rb") as handle:
+            handle.seek(-1, os.SEEK_END)
+            needs_newline = handle.read(1) not in (b"\n", b"\r")
+        with open(target, "a", encoding="utf-8", newline="") as handle:
+            if needs_newline:
+                handle.write("\r\n")
+            frame.to_csv(handle, header=False, index=False, lineterminator="\r\n")
+    else:
+        with open(target, "w", encoding="utf-8-sig", newline="") as handle:
+            frame.to_csv(handle, index=False, lineterminator="\r\n")
+    return pd.read_csv(target, encoding="utf-8-sig", dtype=str, keep_default_na=False)
+
+
+class ActionPlanForm:
+    """A weekly action plan and its week record, optionally saved to a CSV file.
+
+    The plan: what, how much, when, how often (days this week) and confidence (0-10). While
+    confidence is below 7 the advice says to change the plan (:func:`plan_advice`). The
+    record: for each of the 7 days from ``week_start``, done yes or no and a note; the
+    summary (:func:`week_summary`) updates as you fill it in. With a ``path``, the Save
+    button (:meth:`save`) adds one row for the week to that CSV file (:func:`append_plan`);
+    without one, nothing is saved.
+    """
+
+    def __init__(self, path: PathLike | None = None, *, today: _dt.date | None = None) -> None:
+        self.path = None if path is None else Path(path)
+        self.last_message = ""
+        self._changed = True
+        start = today or _dt.date.today()
+        self.week_start = widgets.DatePicker(description="Week starting", value=start, style=_STYLE)
+        self.what = widgets.Text(
+            description="What will you do?",
+            placeholder="an action, for example: walk",
+            style=_STYLE,
+            layout=_wide(),
+        )
+        self.how_much = widgets.Text(
+            description="How much?",
+            placeholder="for example: 10 minutes",
+            style=_STYLE,
+            layout=_wide(),
+        )
+        self.when = widgets.Text(
+            description="When?",
+            placeholder="for example: after lunch",
+            style=_STYLE,
+            layout=_wide(),
+        )
+        self.how_often = widgets.Dropdown(
+            description="How often? (days this week)",
+            options=[(_plural(i, "day"), i) for i in range(1, 8)],
+            value=None,
+            style=_STYLE,
+        )
+        self.confidence = widgets.RadioButtons(
+            description="How sure are you (0-10)?",
+            options=[(str(i), i) for i in range(11)],
+            value=None,
+            orientation="horizontal",
+            style=_STYLE,
+            layout=widgets.Layout(width="100%", max_width="44em"),
+        )
+        self.advice = widgets.HTML()
+        self.done: list[widgets.RadioButtons] = []
+        self.day_notes: list[widgets.Text] = []
+        day_rows: list[widgets.Widget] = []
+        for i in range(7):
+            done = widgets.RadioButtons(
+                description=f"Day {i + 1}",
+                options=[("yes", True), ("no", False)],
+                value=None,
+                orientation="horizontal",
+                style=_STYLE,
+            )
+            note = widgets.Text(
+                description=f"Note for day {i + 1}",
+                placeholder="what helped or got in the way",
+                style=_STYLE,
+                layout=_wide(),
+            )
+            self.done.append(done)
+            self.day_notes.append(note)
+            day_rows.append(widgets.VBox([done, note], layout=widgets.Layout(margin="0 0 0.6em 0")))
+        self.summary = widgets.HTML()
+        self.message = widgets.HTML()
+        self.save_button = widgets.Button(
+            description="Save this week",
+            button_style="primary",
+            tooltip="Add this week's plan and record as a new row of the plan file",
+            disabled=self.path is None,
+            layout=widgets.Layout(width="auto"),
+        )
+        self.save_button.on_click(lambda _button: self.save())
+        self.confidence.observe(lambda _change: self._show_advice(), names="value")
+        _on_any_change([*self.done, self.how_often], self._show_summary)
+        self.week_start.observe(lambda _change: self._label_days(), names="value")
+        _on_any_change(self._inputs(), self._mark_changed)
+
+        where = (
+            f"The Save button adds this week as a new row of <strong>"
+            f"{html.escape(self.path.name)}</strong>; earlier weeks are kept."
+            if self.path is not None
+            else "Saving is off: no file name was given. Write your plan down, or give a "
+            "file name to keep your plans."
+        )
+        self.widget = widgets.VBox(
+            [
+                widgets.HTML(
+                    "<p>Plan one small thing you want to do this week. Then rate how sure you "
+                    f"are that you will do all of it. {where}</p>"
+                ),
+                _heading("Your plan"),
+                self.week_start,
+                self.what,
+                _help("Choose an action you want to do, like walk or stretch, not a wish."),
+                self.how_much,
+                self.when,
+                self.how_often,
+                _help("Leave room for a bad day: fewer days than 7 is fine."),
+                self.confidence,
+                self.advice,
+                _heading("Your week: did you do it?"),
+                *day_rows,
+                self.summary,
+                self.save_button,
+                self.message,
+            ]
+        )
+        self._label_days()
+        self._show_advice()
+        self._show_summary()
+        if self.path is None:
+            self._say("Saving is off: no file name was given.")
+
+    def _inputs(self) -> list[widgets.Widget]:
+        plan = [self.week_start, self.what, self.how_much, self.when, self.how_often]
+        return [*plan, self.confidence, *self.done, *self.day_notes]
+
+    def _mark_changed(self) -> None:
+        self._changed = True
+
+    def _label_days(self) -> None:
+        start = self.week_start.value
+        for i, (done, note) in enumerate(zip(self.done, self.day_notes, strict=True)):
+            if start is None:
+                done.description, note.description = f"Day {i + 1}", f"Note for day {i + 1}"
+            else:
+                day = start + _dt.timedelta(days=i)
+                done.description = f"{day:%A} {day.day} {day:%B}: done?"
+                note.description = f"Note for {day:%A}"
+
+    def _show_advice(self) -> None:
+        self.advice.value = _status(plan_advice(self.confidence.value))
+
+    def summary_text(self) -> str:
+        """The week summary for what is filled in so far (:func:`week_summary`)."""
+        return week_summary([d.value for d in self.done], self.how_often.value)
+
+    def _show_summary(self) -> None:
+        self.summary.value = _status(self.summary_text())
+
+    def _say(self, text: str, *, alert: bool = False) -> None:
+        self.last_message = text
+        self.message.value = _status(text, alert=alert)
+
+    def plan(self) -> dict[str, Any]:
+        """The plan as the form holds it: what, how_much, when, days_per_week, confidence."""
+        return {
+            "what": _text(self.what.value),
+            "how_much": _text(self.how_much.value),
+            "when": _text(self.when.value),
+            "days_per_week": self.how_often.value,
+            "confidence": self.confidence.value,
+        }
+
+    def row(self) -> dict[str, Any]:
+        """The plan and the week record as one row of the plan file (:data:`PLAN_COLUMNS`)."""
+        start = self.week_start.value
+        row: dict[str, Any] = {"week_start": None if start is None else start.isoformat()}
+        row.update(self.plan())
+        for i, (done, note) in enumerate(zip(self.done, self.day_notes, strict=True), start=1):
+            row[f"day_{i}_done"] = {True: "yes", False: "no", None: None}[done.value]
+            row[f"day_{i}_note"] = _text(note.value)
+        row["days_done"] = sum(d.value is True for d in self.done)
+        return row
+
+    def save(self) -> bool:
+        """Add this week as a new row of the plan file (what the Save button does).
+
+        Needs a file name, a start date, and what, how much, when, how often and confidence.
+        Earlier rows are never changed: saving the same week again after a change adds a
+        new row. Pressing Save again before changing anything does not add a copy. True if
+        saved.
+        """
+        if self.path is None:
+            self._say("Not saved. Saving is off: no file name was given.", alert=True)
+            return False
+        if not self._changed:
+            self._say(
+                "Nothing new to save. This week is already in your plan file. If you change "
+                "something and save again, a new row is added and the earlier one is kept."
+            )
+            return False
+        labels = {
+            "week_start": "Week starting",
+            "what": "What will you do?",
+            "how_much": "How much?",
+            "when": "When?",
+            "days_per_week": "How often?",
+            "confidence": "How sure are you (0-10)?",
+        }
+        row = self.row()
+        missing = [label for key, label in labels.items() if row[key] is None]
+        if missing:
+            self._say(
+                "Not saved. Fill in: " + ", ".join(f'"{m}"' for m in missing) + ".", alert=True
+            )
+            return False
+        try:
+            saved = append_plan(self.path, row)
+        except (ValueError, OSError) as err:
+            self._say(f"Not saved. {err}", alert=True)
+            return False
+        self._say(
+            f"Saved. Your plan file '{self.path.name}' now has {_plural(len(saved), 'row')} "
+            "(one for each time you saved a week)."
+        )
+        self._changed = False
+        return True
+
+    def _repr_mimebundle_(self, **kwargs: Any) -> Any:
+        return self.widget._repr_mimebundle_(**kwargs)
