@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import re
+import subprocess
+import sys
 from functools import cache
 from importlib.metadata import version
 from pathlib import Path
@@ -163,3 +165,67 @@ def remote_loads(book: BuiltBook) -> list[str]:
 
 def test_nothing_is_loaded_from_another_host(book: BuiltBook) -> None:
     assert remote_loads(book) == []
+
+
+def notebook_entries() -> list[str]:
+    return [f for f in all_toc_files() if f.startswith("notebooks/")]
+
+
+def test_every_notebook_page_offers_its_download(book: BuiltBook) -> None:
+    assert notebook_entries(), "no notebook in the table of contents"
+    for entry in notebook_entries():
+        page = book.html / f"{entry}.html"
+        href = f"../_sources/{entry}.ipynb"
+        assert _soup(page).find("a", href=href), f"{entry}: no download link"
+        assert (book.html / "_sources" / f"{entry}.ipynb").is_file()
+
+
+def test_launch_buttons_appear_once_the_repository_is_named(tmp_path: Path) -> None:
+    """The launch buttons come from _config.yml alone: give it a repository address and
+    every notebook page links to Binder, Colab and the JupyterHub."""
+    config = yaml.safe_load((ROOT / "_config.yml").read_text(encoding="utf-8"))
+    config["repository"]["url"] = "https://github.com/example-org/painbook"
+    config["launch_buttons"]["jupyterhub_url"] = "https://hub.example.org"
+    # local extension folders are found relative to the configuration file
+    local = config["sphinx"]["local_extensions"]
+    config["sphinx"]["local_extensions"] = {name: str(ROOT / path) for name, path in local.items()}
+    (tmp_path / "_config.yml").write_text(yaml.safe_dump(config), encoding="utf-8")
+    (tmp_path / "_toc.yml").write_text(
+        "format: jb-book\nroot: book/index\nchapters:\n  - file: notebooks/headache-diary\n",
+        encoding="utf-8",
+    )
+    proc = subprocess.run(
+        [
+            str(Path(sys.executable).with_name("jupyter-book")),
+            "build",
+            str(ROOT),
+            "--config",
+            str(tmp_path / "_config.yml"),
+            "--toc",
+            str(tmp_path / "_toc.yml"),
+            "--path-output",
+            str(tmp_path),
+        ],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+    )
+    page = tmp_path / "_build" / "html" / "notebooks" / "headache-diary.html"
+    assert page.is_file(), proc.stdout[-3000:] + proc.stderr[-3000:]
+    links = [
+        a["href"]
+        for a in BeautifulSoup(page.read_text(encoding="utf-8"), "html.parser")("a", href=True)
+    ]
+    notebook = "notebooks/headache-diary.ipynb"
+    assert any(
+        h.startswith("https://mybinder.org/v2/gh/example-org/painbook/main") and notebook in h
+        for h in links
+    ), "no Binder button"
+    assert (
+        f"https://colab.research.google.com/github/example-org/painbook/blob/main/{notebook}"
+        in links
+    ), "no Colab button"
+    assert any(
+        h.startswith("https://hub.example.org/hub/user-redirect/git-pull?") and "painbook" in h
+        for h in links
+    ), "no JupyterHub button"
