@@ -38,3 +38,21 @@ bench: $(STAMP)
 
 clean:
 	rm -rf _build .pytest_cache .ruff_cache .benchmarks
+
+# The instructor edition: the whole book plus the instructor guide, the session plans, notes
+# beside each chapter, solutions shown open, the handouts and the answer key (_toc_instructor.yml,
+# _ext/editions.py). It starts from the reader edition's notebook results when there are any, so
+# that the notebooks are not run twice.
+.PHONY: instructor handouts
+INSTRUCTOR_OUT := _build/instructor
+
+instructor: $(STAMP)
+	@if [ -d _build/.jupyter_cache ] && [ ! -d $(INSTRUCTOR_OUT)/_build/.jupyter_cache ]; then \
+	  mkdir -p $(INSTRUCTOR_OUT)/_build && cp -R _build/.jupyter_cache $(INSTRUCTOR_OUT)/_build/; fi
+	$(BIN)/jupyter-book build . --toc _toc_instructor.yml --path-output $(INSTRUCTOR_OUT) $(BUILD_FLAGS)
+	@echo "The instructor edition is in $(INSTRUCTOR_OUT)/_build/html (open index.html there)"
+
+# The handouts as PDF files, one A4 and one US Letter copy each, printed from the instructor
+# edition by Debian's chromium (tools/handouts.py); it fails if a handout needs a second page.
+handouts: instructor
+	$(BIN)/python tools/handouts.py $(INSTRUCTOR_OUT)/_build/html --out _build/handouts

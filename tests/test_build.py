@@ -118,9 +118,7 @@ def test_internal_links_resolve(book: BuiltBook) -> None:
 # Attributes through which a page makes the browser fetch something.
 _LOADS = {
     "script": ["src"],
-    "link": [
-        "href"
-    ],  # stylesheets, icons, preloads; <link rel=index|search|next> are same-site anyway
+    "link": ["href"],  # only the kinds in _FETCHING_LINKS
     "img": ["src", "srcset"],
     "iframe": ["src"],
     "source": ["src", "srcset"],
@@ -130,6 +128,20 @@ _LOADS = {
     "object": ["data"],
     "image": ["href", "xlink:href"],
     "use": ["href", "xlink:href"],
+}
+# <link rel=...> kinds a browser fetches; rel=canonical or rel=next only name an address.
+_FETCHING_LINKS = {
+    "stylesheet",
+    "icon",
+    "shortcut",
+    "apple-touch-icon",
+    "mask-icon",
+    "manifest",
+    "preload",
+    "prefetch",
+    "modulepreload",
+    "preconnect",
+    "dns-prefetch",
 }
 _REMOTE = re.compile(r"^\s*(?:[a-z][a-z0-9+.-]*:)?//", re.I)
 _CSS_URL = re.compile(r"(?:url\(\s*['\"]?|@import\s+['\"])\s*((?:[a-z]+:)?//[^'\")\s]+)", re.I)
@@ -142,6 +154,8 @@ def remote_loads(book: BuiltBook) -> list[str]:
         rel = page.relative_to(book.html)
         for tag, attrs in _LOADS.items():
             for el in soup.find_all(tag):
+                if tag == "link" and not _FETCHING_LINKS & set(el.get("rel", [])):
+                    continue
                 for attr in attrs:
                     for value in str(el.get(attr, "")).split(","):
                         if _REMOTE.match(value):

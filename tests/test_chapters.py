@@ -11,8 +11,9 @@ from pathlib import Path
 
 import pytest
 
+from _ext.editions import instructor_toc
 from conftest import ROOT
-from test_build import all_toc_files
+from test_build import all_toc_files, toc_files
 from tools.readability import MAX_GRADE, measure, table
 
 BOOK = ROOT / "book"
@@ -74,8 +75,21 @@ def test_back_matter_exists(name: str) -> None:
     assert (BOOK / f"{name}.md").is_file()
 
 
+def instructor_sources() -> list[Path]:
+    """Every page source of the instructor edition (_toc.yml merged with _toc_instructor.yml)."""
+    toc = instructor_toc(ROOT / "_toc_instructor.yml", ROOT)
+    found = []
+    for entry in [toc["root"], *toc_files([toc])]:
+        for suffix in (".md", ".ipynb"):
+            path = ROOT / f"{Path(entry).with_suffix('')}{suffix}"
+            if path.is_file():
+                found.append(path)
+    return found
+
+
 def test_every_book_page_is_in_the_toc() -> None:
-    listed = {str(p.relative_to(ROOT)) for p in book_sources()}
+    """Each page is listed in _toc.yml, or in _toc_instructor.yml for the instructor edition."""
+    listed = {str(p.relative_to(ROOT)) for p in [*book_sources(), *instructor_sources()]}
     on_disk = {
         str(p.relative_to(ROOT))
         for p in [*BOOK.rglob("*.md"), *(ROOT / "notebooks").glob("*.ipynb")]
