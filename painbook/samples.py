@@ -27,6 +27,8 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
+from painbook.diary import CANONICAL_COLUMNS, OBSERVATION_COLUMNS
+
 __all__ = [
     "SAMPLE_FILES",
     "diary_frame",
@@ -39,25 +41,8 @@ __all__ = [
     "path",
 ]
 
-# The DataFrame contract (kept here so the samples do not need painbook.diary to build a
-# frame; tests check these equal painbook.diary.CANONICAL_COLUMNS / OBSERVATION_COLUMNS).
-DIARY_COLUMNS: tuple[str, ...] = (
-    "date",
-    "time",
-    "pain",
-    "worst",
-    "least",
-    "enjoyment_interference",
-    "activity_interference",
-    "sleep_hours",
-    "mood",
-    "locations",
-    "qualities",
-    "medications",
-    "helped",
-    "worsened",
-    "notes",
-)
+# The DataFrame contract: the diary's own column lists (one definition, in painbook.diary).
+DIARY_COLUMNS: tuple[str, ...] = CANONICAL_COLUMNS
 _FLOAT_COLUMNS = (
     "pain",
     "worst",
@@ -66,17 +51,6 @@ _FLOAT_COLUMNS = (
     "activity_interference",
     "sleep_hours",
     "mood",
-)
-OBSERVATION_COLUMNS: tuple[str, ...] = (
-    "date",
-    "time",
-    "breathing",
-    "vocalization",
-    "face",
-    "body_language",
-    "consolability",
-    "context",
-    "notes",
 )
 _PAINAD_COLUMNS = ("breathing", "vocalization", "face", "body_language", "consolability")
 
@@ -461,7 +435,7 @@ def write_samples(folder: str | Path) -> list[Path]:
     Uses :func:`painbook.diary.write_diary` and :func:`painbook.diary.write_observations`,
     so the files are exactly what the workbook's own diary code writes.
     """
-    from painbook import diary  # imported here: samples can build frames without it
+    from painbook import diary
 
     folder = Path(folder)
     folder.mkdir(parents=True, exist_ok=True)
