@@ -347,11 +347,23 @@ def _e(text: str) -> str:
     return html.escape(text, quote=True)
 
 
+def _default_label(questions: Sequence[Question]) -> str:
+    """The form's name: the chapter's number and words from its file name, when there is one."""
+    chapters = list(dict.fromkeys(q.chapter for q in questions))
+    if len(chapters) != 1:
+        return "Check your understanding"
+    number, _, words = chapters[0].partition("-")
+    if not number.isdigit() or not words:
+        return f"Check your understanding: {chapters[0].replace('-', ' ')}"
+    return f"Check your understanding: chapter {int(number)}, {words.replace('-', ' ')}"
+
+
 def render_html(
     questions: Sequence[Question],
     *,
     page_path: str = "notebooks/check-understanding",
     quiz_id: str | None = None,
+    label: str | None = None,
 ) -> str:
     """One quiz as HTML: a ``<form class="pb-quiz">`` that works without any script.
 
@@ -361,6 +373,11 @@ def render_html(
     shows the "Check my answers" button and scores the quiz in the browser. Element ids come from
     ``quiz_id`` (default: from the chapter) and the question ids, so the HTML is the same on every
     run. No script, no style attribute and no address of another site.
+
+    ``label`` names the form for screen readers (its ``aria-label``). A page that shows several
+    quizzes needs a different name for each, so the default names the chapter: "Check your
+    understanding: chapter 8, pain diary" for ``08-pain-diary``; a quiz that mixes chapters is
+    "Check your understanding".
     """
     if not questions:
         raise ValueError("There are no questions to show.")
@@ -368,11 +385,10 @@ def render_html(
         chapters = list(dict.fromkeys(q.chapter for q in questions))
         quiz_id = "quiz-" + (chapters[0] if len(chapters) == 1 else "mixed")
     quiz_id = re.sub(r"[^a-z0-9-]+", "-", quiz_id.lower()).strip("-")
+    if label is None:
+        label = _default_label(questions)
     total = len(questions)
-    out = [
-        f'<form class="pb-quiz" id="{quiz_id}" aria-label="Check your understanding" '
-        f'data-total="{total}">'
-    ]
+    out = [f'<form class="pb-quiz" id="{quiz_id}" aria-label="{_e(label)}" data-total="{total}">']
     for number, q in enumerate(questions, start=1):
         qid = f"{quiz_id}-{q.id}"
         href = read_again_href(q.read_again, page_path)

@@ -303,6 +303,28 @@ def test_html_has_no_script_style_or_other_host(bank) -> None:
     assert len(soup.find_all("fieldset")) == len(bank)
 
 
+def test_each_chapter_quiz_has_its_own_name(bank) -> None:
+    """Several forms on one page need different names (axe: landmark-unique)."""
+    chapters = sorted({q.chapter for q in bank})
+    names = []
+    for chapter in chapters:
+        page = quiz.render_html([q for q in bank if q.chapter == chapter])
+        names.append(BeautifulSoup(page, "html.parser").find("form")["aria-label"])
+    assert len(set(names)) == len(chapters) == 12
+    assert "Check your understanding: chapter 8, pain diary" in names
+    mixed = quiz.render_html(bank, quiz_id="all")
+    assert BeautifulSoup(mixed, "html.parser").find("form")["aria-label"] == (
+        "Check your understanding"
+    )
+
+
+def test_a_given_label_is_used_and_escaped(bank) -> None:
+    page = quiz.render_html(bank[:2], label='Before class "A" & after')
+    form = BeautifulSoup(page, "html.parser").find("form")
+    assert form["aria-label"] == 'Before class "A" & after'
+    assert 'aria-label="Before class &quot;A&quot; &amp; after"' in page
+
+
 def test_every_question_has_a_legend_and_every_input_a_label(diary_html) -> None:
     soup = BeautifulSoup(diary_html, "html.parser")
     form = soup.find("form", class_="pb-quiz")
