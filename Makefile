@@ -50,7 +50,7 @@ bench: $(STAMP)
 # and this book's clean, no-change and one-chapter rebuild times (see benchmarks/bench_site.py).
 .PHONY: bench-site
 bench-site: $(STAMP) $(NODE_STAMP)
-	$(BIN)/python benchmarks/bench_site.py
+	$(BIN)/python -m benchmarks.bench_site
 
 clean:
 	rm -rf _build .pytest_cache .ruff_cache .benchmarks
@@ -71,4 +71,4 @@ instructor: $(STAMP)
 # The handouts as PDF files, one A4 and one US Letter copy each, printed from the instructor
 # edition by Debian's chromium (tools/handouts.py); it fails if a handout needs a second page.
 handouts: instructor
-	$(BIN)/python tools/handouts.py $(INSTRUCTOR_OUT)/_build/html --out _build/handouts
+	$(BIN)/python -m tools.handouts $(INSTRUCTOR_OUT)/_build/html --out _build/handouts

@@ -1,6 +1,6 @@
 """The site against a stock Jupyter Book: weight, requests, Lighthouse, and rebuild times.
 
-    python benchmarks/bench_site.py [--runs 3] [--keep DIR]      (or: make bench-site)
+    python -m benchmarks.bench_site [--runs 3] [--keep DIR]      (or: make bench-site)
 
 In one run, in a temporary folder:
 
@@ -42,18 +42,13 @@ import time
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
+from tools import chromium as chromium_flags
+
 ROOT = Path(__file__).resolve().parent.parent
 BIN = Path(sys.executable).parent
 LIGHTHOUSE = ROOT / "node_modules" / ".bin" / "lighthouse"
 FLAGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
+    *chromium_flags.FLAGS,
     "--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1",
 ]
 CATEGORIES = ["performance", "accessibility", "best-practices", "seo"]
@@ -76,9 +71,9 @@ TEXT = (".html", ".css", ".js", ".svg", ".json", ".xml", ".txt", ".map", ".ipynb
 
 
 def chromium() -> str:
-    path = os.environ.get("CHROMIUM") or shutil.which("chromium") or "/usr/bin/chromium"
-    if not Path(path).is_file():
-        sys.exit("no Chromium: install Debian's chromium (apt-get install chromium)")
+    path = chromium_flags.find()
+    if path is None:
+        sys.exit(chromium_flags.MISSING)
     return path
 
 

@@ -7,7 +7,6 @@ one fail under CI=true and are skipped, with the reason, on a developer's machin
 from __future__ import annotations
 
 import os
-import shutil
 import subprocess
 import tempfile
 from pathlib import Path
@@ -15,30 +14,17 @@ from pathlib import Path
 import pytest
 from pypdf import PdfReader
 
-FLAGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
+from tools.chromium import FLAGS, MISSING, find
 
 
 def chromium() -> str:
     """The browser's path, or a failure (CI) or skip (elsewhere) saying how to get one."""
-    path = os.environ.get("CHROMIUM") or shutil.which("chromium") or "/usr/bin/chromium"
-    if Path(path).is_file():
+    path = find()
+    if path:
         return path
-    message = (
-        "no Chromium found: install Debian's chromium (apt-get install chromium) "
-        "or set CHROMIUM to a Chromium binary"
-    )
     if os.environ.get("CI", "").lower() in {"1", "true", "yes"}:
-        pytest.fail(message)
-    pytest.skip(message)
+        pytest.fail(MISSING)
+    pytest.skip(MISSING)
 
 
 def print_to_pdf(html: Path, pdf: Path, timeout: float = 120) -> Path:

@@ -11,11 +11,11 @@ import math
 import re
 from pathlib import Path
 
-import kit
 import pytest
 from pypdf import PdfReader
 from pypdf.generic import ContentStream
 
+import kit
 from browser import chromium
 from conftest import ROOT, BuiltBook
 from tools import handouts

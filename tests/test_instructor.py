@@ -11,10 +11,10 @@ import re
 from functools import cache
 from pathlib import Path
 
-import kit
 import pytest
 from bs4 import BeautifulSoup
 
+import kit
 from _ext.editions import instructor_toc
 from conftest import ROOT, BuiltBook
 from painbook import course

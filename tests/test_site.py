@@ -35,10 +35,10 @@ import pytest
 import yaml
 from bs4 import BeautifulSoup
 from pypdf import PdfReader
-from site_browser import HOST, java, launch, node_tool, serve
 
 from browser import chromium
 from conftest import ROOT, BuiltBook
+from site_browser import HOST, java, launch, node_tool, serve
 from test_build import all_toc_files
 
 pytestmark = pytest.mark.book

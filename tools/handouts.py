@@ -1,6 +1,6 @@
 """Print the book's handouts to PDF with Debian's Chromium: one A4 and one US Letter file each.
 
-    python tools/handouts.py [HTML_FOLDER] [--out _build/handouts]
+    python -m tools.handouts [HTML_FOLDER] [--out _build/handouts]
 
 HTML_FOLDER is a built instructor edition (default: _build/instructor/_build/html, what
 `make instructor` writes). Every page in its book/handouts/ folder that holds a handout (the
@@ -24,7 +24,6 @@ import json
 import os
 import re
 import select
-import shutil
 import subprocess
 import sys
 import tempfile
@@ -34,6 +33,8 @@ from pathlib import Path
 
 from pypdf import PdfReader
 
+from tools.chromium import FLAGS, MISSING, find
+
 ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_HTML = ROOT / "_build" / "instructor" / "_build" / "html"
 DEFAULT_OUT = ROOT / "_build" / "handouts"
@@ -42,17 +43,8 @@ DEFAULT_OUT = ROOT / "_build" / "handouts"
 PAPERS = {"a4": (8.27, 11.69), "letter": (8.5, 11.0)}
 MARGIN = 0.5
 
-_FLAGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--remote-debugging-pipe",
-]
+# The project's flags, and the DevTools protocol on a pipe (fds 3 and 4) instead of a port.
+_FLAGS = [*FLAGS, "--remote-debugging-pipe"]
 _PAGES = re.compile(r'class="[^"]*\bpb-handout\b[^"]*\bpb-pages-(\d+)\b')
 
 
@@ -81,12 +73,9 @@ class Printed:
 
 def find_chromium() -> str:
     """Debian's chromium, or the binary named by the CHROMIUM environment variable."""
-    path = os.environ.get("CHROMIUM") or shutil.which("chromium") or "/usr/bin/chromium"
-    if not Path(path).is_file():
-        raise PrintError(
-            "No Chromium found: install Debian's chromium (apt-get install chromium) "
-            "or set CHROMIUM to a Chromium binary."
-        )
+    path = find()
+    if path is None:
+        raise PrintError(MISSING[0].upper() + MISSING[1:] + ".")
     return path
 
 
