@@ -47,12 +47,15 @@ import string
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 from urllib.parse import quote, urlencode
 
-import pandas as pd
 import yaml
 
 from painbook import quiz
+
+if TYPE_CHECKING:  # pandas is imported where a class file is read or scored: the book's build
+    import pandas as pd  # uses this module for the schedule only, and starts faster without it
 
 __all__ = [
     "BOOK_DIR",
@@ -486,6 +489,8 @@ def class_columns(questions: Sequence[quiz.Question]) -> list[str]:
 
 def class_template(questions: Sequence[quiz.Question], learners: int = 12) -> pd.DataFrame:
     """An empty class file to fill in: one row per learner with codes L01, L02, ..."""
+    import pandas as pd
+
     frame = pd.DataFrame("", index=range(learners), columns=class_columns(questions))
     frame["learner"] = [f"L{n:02d}" for n in range(1, learners + 1)]
     return frame
@@ -500,6 +505,8 @@ def read_class(
     Rows with no code and no answers are dropped. Problems raise :class:`CourseError` with the
     file's line number.
     """
+    import pandas as pd
+
     if isinstance(source, pd.DataFrame):
         frame, name = source.copy(), "the class table"
         frame = frame.astype(object).where(frame.notna(), "")
@@ -605,6 +612,8 @@ class ClassResults:
 
 def score_class(table: pd.DataFrame, questions: Sequence[quiz.Question]) -> ClassResults:
     """Score a class file read by :func:`read_class` with :func:`painbook.quiz.score`."""
+    import pandas as pd
+
     questions = list(questions)
     rows = []
     took: dict[str, dict[str, bool]] = {"pre": {}, "post": {}}
