@@ -300,6 +300,51 @@ def inline_css(source: Path, static: Path, path: Path) -> str:
     return re.sub(r"\0(\d+)\0", _inline, text)
 
 
+def _own_static(app: Sphinx) -> list[Path]:
+    """The book's own static folders (``html_static_path``: ``_static/``)."""
+    return [Path(app.confdir) / p for p in app.config.html_static_path]
+
+
+def _static_stamp(app: Sphinx) -> str:
+    """The name, size and time of every file in the book's static folders."""
+    stamp = []
+    for folder in _own_static(app):
+        for path in sorted(folder.rglob("*")):
+            if path.is_file():
+                info = path.stat()
+                stamp.append(f"{path.relative_to(folder)}:{info.st_size}:{info.st_mtime_ns}")
+    return hashlib.sha1("\n".join(stamp).encode()).hexdigest()
+
+
+def _stamp_file(app: Sphinx) -> Path:
+    return Path(app.doctreedir) / "site-static.stamp"
+
+
+def _static_outdated(app: Sphinx, env: Any, added, changed, removed) -> list[str]:
+    """Every page, when a file in ``_static/`` changed since the last build.
+
+    Sphinx rewrites only the pages whose sources changed and, when none did, stops before it
+    copies the static files: an edit to ``_static/site.css`` alone would never reach the site.
+    Every page links the stylesheet bundle with a checksum, so every page is written again.
+    The stamp of the last build is a file beside Sphinx's own (its saved environment is not
+    written again when no page changed).
+    """
+    app.__dict__["_site_static_stamp"] = stamp = _static_stamp(app)
+    try:
+        before = _stamp_file(app).read_text(encoding="utf-8").strip()
+    except OSError:
+        before = None
+    if before == stamp:
+        return []
+    return sorted(env.found_docs - set(added) - set(changed) - set(removed))
+
+
+def _save_stamp(app: Sphinx, exception: Exception | None) -> None:
+    stamp = app.__dict__.get("_site_static_stamp")
+    if exception is None and stamp:
+        _write_if_changed(_stamp_file(app), stamp + "\n")
+
+
 def _css_source(app: Sphinx, name: str) -> Path | None:
     """Where the stylesheet ``_static/...`` `name` is, while the pages are written.
 
@@ -312,7 +357,7 @@ def _css_source(app: Sphinx, name: str) -> Path | None:
         return out
     relative = name.removeprefix("_static/")
     dirs = [Path(d) / "static" for d in app.builder.theme.get_theme_dirs()]
-    dirs += [Path(app.confdir) / p for p in app.config.html_static_path]
+    dirs += _own_static(app)
     for folder in dirs:
         if (folder / relative).is_file():
             return folder / relative
@@ -596,6 +641,8 @@ def _finish(app: Sphinx, exception: Exception | None) -> None:
 
 def setup(app: Sphinx) -> dict[str, Any]:
     app.add_css_file("site-icons.css")
+    app.connect("env-get-outdated", _static_outdated)
+    app.connect("build-finished", _save_stamp)
     # Before the pages are written, so that they link the stylesheet with its checksum.
     app.connect("write-started", _write_icons)
     app.connect("html-page-context", _page, priority=950)

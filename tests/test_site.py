@@ -386,6 +386,24 @@ def test_320_px_wide_needs_no_sideways_scrolling(narrow_context, site: str, page
     assert not result["pageScrolls"] and result["outside"] == [], result
 
 
+_TABLE_ALIGNMENT = """() => [...document.querySelectorAll('.cell_output table.dataframe')]
+  .flatMap(t => [...t.querySelectorAll('th, td')])
+  .map(c => [c.closest('thead') ? 'heading' : 'body', getComputedStyle(c)])
+  .map(([part, s]) => part + ' ' + s.textAlign + (part === 'body' ? ' ' + s.verticalAlign : ''))"""
+
+
+def test_notebook_tables_read_from_the_left_and_top(narrow_context, site: str) -> None:
+    """The diary's field guide (a pandas table of sentences) lines its words up like a book."""
+    tab = narrow_context.new_page()
+    try:
+        tab.goto(site + page_path("notebooks/keep-a-diary"), wait_until="load")
+        alignments = tab.evaluate(_TABLE_ALIGNMENT)
+    finally:
+        tab.close()
+    assert len(alignments) > 20, "the field guide table is missing from the page"
+    assert set(alignments) == {"heading left", "body left top"}, set(alignments)
+
+
 # --------------------------------------------------------------------------- print
 
 # In print, these must not show; every web link in the text must show its address.
