@@ -18,6 +18,7 @@ from tools.readability import MAX_GRADE, measure, table
 
 BOOK = ROOT / "book"
 READER_CHAPTERS = sorted(BOOK.glob("[0-9][0-9]-*.md"))
+WORKBOOK = sorted((ROOT / "notebooks").glob("*.ipynb"))
 BACK_MATTER = ["summary", "glossary", "resources", "references", "disclaimer"]
 
 _TERM = re.compile(r"\{term\}`(?:[^`<]*<)?([^`<>]+?)>?`")
@@ -127,7 +128,7 @@ def test_every_citation_resolves() -> None:
 
 
 def test_reading_level(record_readability) -> None:
-    levels = [measure(p) for p in READER_CHAPTERS]
+    levels = [measure(p) for p in [*READER_CHAPTERS, *WORKBOOK]]
     record_readability(table(levels))
     too_hard = [lv.path for lv in levels if lv.fk_grade > MAX_GRADE]
     assert too_hard == [], table(levels)

@@ -1,15 +1,18 @@
-"""Reading level of the book's chapters, measured on their prose alone.
+"""Reading level of the book's chapters and notebooks, measured on their prose alone.
 
 Code, tables, headings, directive options, MyST roles' targets, links' URLs,
 figure and bibliography blocks are left out, so the score reflects the
 sentences a reader actually reads. Grades come from textstat (pinned in
 requirements.txt; 0.7.4 counts syllables with pyphen and needs no download).
 
-    python tools/readability.py book/*.md
+    python tools/readability.py book/*.md notebooks/*.ipynb
+
+A notebook's prose is its Markdown cells; the code cells and their outputs are left out.
 """
 
 from __future__ import annotations
 
+import json
 import re
 import sys
 from dataclasses import dataclass
@@ -79,8 +82,17 @@ class Level:
     smog: float
 
 
+def markdown_of(path: Path) -> str:
+    """The page's MyST Markdown: the file itself, or a notebook's Markdown cells."""
+    text = path.read_text(encoding="utf-8")
+    if path.suffix != ".ipynb":
+        return text
+    cells = json.loads(text)["cells"]
+    return "\n\n".join("".join(c["source"]) for c in cells if c.get("cell_type") == "markdown")
+
+
 def measure(path: Path) -> Level:
-    text = prose(path.read_text(encoding="utf-8"))
+    text = prose(markdown_of(path))
     return Level(
         path=path.name,
         words=textstat.lexicon_count(text),
@@ -90,7 +102,7 @@ def measure(path: Path) -> Level:
 
 
 def table(levels: list[Level]) -> str:
-    rows = [f"{'chapter':46} {'words':>6} {'FK grade':>9} {'SMOG':>6}"]
+    rows = [f"{'page':46} {'words':>6} {'FK grade':>9} {'SMOG':>6}"]
     for lv in levels:
         flag = "" if lv.fk_grade <= MAX_GRADE else "  <-- above grade 8"
         rows.append(f"{lv.path:46} {lv.words:6d} {lv.fk_grade:9.1f} {lv.smog:6.1f}{flag}")
