@@ -40,6 +40,22 @@ def build_book(out: Path, *extra: str) -> BuiltBook:
 
 
 @pytest.fixture(scope="session")
+def browser():
+    """Debian's chromium driven by Playwright, one for the session's site checks
+    (tests/test_site.py, tests/test_site_instructor.py; see tests/site_browser.py)."""
+    from browser import chromium
+    from site_browser import launch
+
+    chromium()  # a missing browser fails (CI) or skips with the reason, before Playwright runs
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        chrome = launch(playwright)
+        yield chrome
+        chrome.close()
+
+
+@pytest.fixture(scope="session")
 def book(tmp_path_factory: pytest.TempPathFactory) -> BuiltBook:
     return build_book(tmp_path_factory.mktemp("book"))
 
@@ -55,5 +71,6 @@ def record_readability():
 
 def pytest_terminal_summary(terminalreporter) -> None:
     for report in _REPORTS:
-        terminalreporter.write_sep("-", "reading level of the chapters (Flesch-Kincaid, SMOG)")
+        title = "reading level of the chapters and notebooks (Flesch-Kincaid, SMOG)"
+        terminalreporter.write_sep("-", title)
         terminalreporter.write_line(report)

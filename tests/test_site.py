@@ -36,9 +36,8 @@ import yaml
 from bs4 import BeautifulSoup
 from pypdf import PdfReader
 
-from browser import chromium
 from conftest import ROOT, BuiltBook
-from site_browser import HOST, java, launch, node_tool, serve
+from site_browser import HOST, java, node_tool, serve
 from test_build import all_toc_files
 
 pytestmark = pytest.mark.book
@@ -63,17 +62,6 @@ def site(book: BuiltBook):
     assert book.returncode == 0, "the book did not build: see test_build.py"
     with serve(book.html) as base:
         yield base
-
-
-@pytest.fixture(scope="session")
-def browser():
-    chromium()  # a missing browser fails (CI) or skips with the reason, before Playwright runs
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as playwright:
-        chrome = launch(playwright)
-        yield chrome
-        chrome.close()
 
 
 @dataclass
@@ -506,11 +494,10 @@ def test_printed_links_show_their_address(
 # --------------------------------------------------------------------------- validity
 
 
-@pytest.fixture(scope="session")
-def vnu_errors(book: BuiltBook) -> dict[str, list[str]]:
-    """The Nu HTML Checker's errors for every built page, by page (one Java run)."""
+def nu_html_errors(html: Path) -> dict[str, list[str]]:
+    """The Nu HTML Checker's errors for every page built in `html`, by page (one Java run)."""
     jar = node_tool("vnu-jar/build/dist/vnu.jar")
-    pages = sorted(p for p in book.html.rglob("*.html") if "_static" not in p.parts)
+    pages = sorted(p for p in html.rglob("*.html") if "_static" not in p.parts)
     proc = subprocess.run(
         [java(), "-jar", str(jar), "--errors-only", "--format", "json", *map(str, pages)],
         capture_output=True,
@@ -519,12 +506,17 @@ def vnu_errors(book: BuiltBook) -> dict[str, list[str]]:
     errors: dict[str, list[str]] = {}
     for message in json.loads(proc.stderr or proc.stdout)["messages"]:
         where = Path(urlsplit(message.get("url", "")).path)
-        name = where.relative_to(book.html).with_suffix("").as_posix() if where.name else "?"
+        name = where.relative_to(html).with_suffix("").as_posix() if where.name else "?"
         errors.setdefault(name, []).append(
             f"line {message.get('lastLine')}: {message['message']} "
             f"[{message.get('extract', '').strip()[:80]}]"
         )
     return errors
+
+
+@pytest.fixture(scope="session")
+def vnu_errors(book: BuiltBook) -> dict[str, list[str]]:
+    return nu_html_errors(book.html)
 
 
 @pytest.mark.parametrize("page", ["index", *PAGES])

@@ -1,0 +1,92 @@
+"""The instructor edition's own pages, checked in the browser like the reader edition's.
+
+Instructors read the session plans, notes, answer key and handouts on screen before they print
+them, some with a screen reader. Every page that only the instructor edition has (the guide,
+the twelve chapters' notes, the handouts, the class-check notebook) is opened in Debian's
+chromium in light and dark mode: axe-core finds no violation, every request goes to 127.0.0.1,
+no console error or failed request; and the Nu HTML Checker finds no error. The pages both
+editions share are checked in tests/test_site.py.
+"""
+
+from __future__ import annotations
+
+import json
+from urllib.parse import urlsplit
+
+import pytest
+from test_site import MODES, PAGES, Crawler, nu_html_errors
+
+import kit
+from _ext.editions import instructor_toc
+from conftest import ROOT, BuiltBook
+from site_browser import HOST, serve
+from test_build import toc_files
+
+pytestmark = pytest.mark.book
+
+_TOC = instructor_toc(ROOT / "_toc_instructor.yml", ROOT)
+# The pages only the instructor edition has, as paths without ".html".
+INSTRUCTOR_PAGES = sorted(
+    {f.removesuffix(".md").removesuffix(".ipynb") for f in toc_files([_TOC])} - set(PAGES)
+)
+
+
+@pytest.fixture(scope="session")
+def instructor(book: BuiltBook) -> BuiltBook:
+    built = kit.instructor_edition(book)
+    assert built.returncode == 0, "the instructor edition did not build: see test_instructor.py"
+    return built
+
+
+@pytest.fixture(scope="session")
+def instructor_crawler(browser, instructor: BuiltBook):
+    with serve(instructor.html) as base:
+        crawl = Crawler(browser, base)
+        yield crawl
+        crawl.close()
+
+
+def test_every_instructor_page_is_checked(book: BuiltBook, instructor: BuiltBook) -> None:
+    built = {
+        p.relative_to(instructor.html).with_suffix("").as_posix()
+        for p in instructor.html.rglob("*.html")
+        if "_static" not in p.parts
+    }
+    assert len(INSTRUCTOR_PAGES) >= 30
+    assert built - set(PAGES) - {"index"} == set(INSTRUCTOR_PAGES)
+
+
+@pytest.mark.parametrize("mode", MODES)
+@pytest.mark.parametrize("page", INSTRUCTOR_PAGES)
+def test_axe_finds_no_violation(instructor_crawler: Crawler, page: str, mode: str) -> None:
+    visit = instructor_crawler.visit(page, mode)
+    assert visit.theme == mode, f"the page did not switch to {mode} mode"
+    assert visit.violations == [], json.dumps(visit.violations, indent=1)
+
+
+@pytest.mark.parametrize("page", INSTRUCTOR_PAGES)
+def test_nothing_is_requested_from_another_host(instructor_crawler: Crawler, page: str) -> None:
+    requests = [url for mode in MODES for url in instructor_crawler.visit(page, mode).requests]
+    assert requests, "no request was recorded"
+    elsewhere = {
+        url
+        for url in requests
+        if urlsplit(url).scheme not in {"data", "blob"} and urlsplit(url).hostname != HOST
+    }
+    assert sorted(elsewhere) == []
+
+
+@pytest.mark.parametrize("page", INSTRUCTOR_PAGES)
+def test_no_console_error_or_failed_request(instructor_crawler: Crawler, page: str) -> None:
+    assert [p for mode in MODES for p in instructor_crawler.visit(page, mode).problems] == []
+
+
+@pytest.fixture(scope="session")
+def instructor_vnu_errors(instructor: BuiltBook) -> dict[str, list[str]]:
+    return nu_html_errors(instructor.html)
+
+
+@pytest.mark.parametrize("page", INSTRUCTOR_PAGES)
+def test_html_is_valid(instructor_vnu_errors: dict[str, list[str]], page: str) -> None:
+    assert instructor_vnu_errors.get(page, []) == []
+    assert "?" not in instructor_vnu_errors, instructor_vnu_errors.get("?")
