@@ -42,6 +42,7 @@ __all__ = [
     "SIMPLE_ANALGESIC",
     "painad_totals",
     "painad_by_context",
+    "as_day",
 ]
 
 DateLike = str | _date | pd.Timestamp
@@ -82,7 +83,8 @@ def _days(df: pd.DataFrame) -> pd.Series:
     return df["date"].dt.normalize().astype("datetime64[ns]")
 
 
-def _timestamp(value: DateLike, what: str) -> pd.Timestamp:
+def as_day(value: DateLike, what: str) -> pd.Timestamp:
+    """``value`` as a day (midnight); a ValueError naming ``what`` when it is not a date."""
     try:
         stamp = pd.Timestamp(value)
     except (ValueError, TypeError) as err:
@@ -95,7 +97,7 @@ def _timestamp(value: DateLike, what: str) -> pd.Timestamp:
 def _period(value: Period, what: str) -> tuple[pd.Timestamp, pd.Timestamp]:
     if isinstance(value, str | bytes) or not isinstance(value, Sequence) or len(value) != 2:
         raise ValueError(f"{what} must be a pair of dates (first day, last day), got {value!r}.")
-    start, end = _timestamp(value[0], f"{what} start"), _timestamp(value[1], f"{what} end")
+    start, end = as_day(value[0], f"{what} start"), as_day(value[1], f"{what} end")
     if end < start:
         raise ValueError(
             f"{what} ends ({end:%Y-%m-%d}) before it starts ({start:%Y-%m-%d}). Swap the two dates."

@@ -196,16 +196,6 @@ def _measure(measure: str) -> Measure:
     return MEASURES[measure]
 
 
-def _stamp(value: DateLike, what: str) -> pd.Timestamp:
-    try:
-        stamp = pd.Timestamp(value)
-    except (TypeError, ValueError) as err:
-        raise ValueError(f"{what}: {value!r} is not a date. Write dates like 2026-03-01.") from err
-    if stamp is pd.NaT:
-        raise ValueError(f"{what} is missing. Write dates like 2026-03-01.")
-    return stamp.normalize()
-
-
 def _bounds(
     df: pd.DataFrame, start: DateLike | None, end: DateLike | None
 ) -> tuple[pd.Timestamp, pd.Timestamp]:
@@ -213,8 +203,8 @@ def _bounds(
     days = df["date"].dropna().dt.normalize()
     if (start is None or end is None) and days.empty:
         raise ValueError("The diary has no entries yet, so there is nothing to show.")
-    first = _stamp(start, "Start date") if start is not None else days.min()
-    last = _stamp(end, "End date") if end is not None else days.max()
+    first = analysis.as_day(start, "Start date") if start is not None else days.min()
+    last = analysis.as_day(end, "End date") if end is not None else days.max()
     if last < first:
         raise ValueError(
             f"The end date ({day_label(last)}) is before the start date ({day_label(first)}). "

@@ -121,6 +121,7 @@ from painbook._validate import (
 __all__ = [
     "CANONICAL_COLUMNS",
     "LIST_COLUMNS",
+    "NUMBER_COLUMNS",
     "OBSERVATION_COLUMNS",
     "PAINAD_ITEMS",
     "SCORE_COLUMNS",
@@ -165,6 +166,10 @@ SCORE_COLUMNS: tuple[str, ...] = (
     "enjoyment_interference",
     "activity_interference",
     "mood",
+)
+#: Every number column, in the diary's order: the 0-10 scores and the hours of sleep (0-24).
+NUMBER_COLUMNS: tuple[str, ...] = tuple(
+    c for c in CANONICAL_COLUMNS if c in {*SCORE_COLUMNS, "sleep_hours"}
 )
 #: Columns holding a ``;``-separated list, kept as written (trimmed).
 LIST_COLUMNS: tuple[str, ...] = ("locations", "qualities", "medications", "helped", "worsened")

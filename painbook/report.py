@@ -97,16 +97,6 @@ def _more(n_left: int, what: str) -> str:
     return f'<p class="more">and {words} not shown (see the diary).</p>'
 
 
-def _stamp(value: object, what: str) -> pd.Timestamp:
-    try:
-        stamp = pd.Timestamp(value)
-    except (TypeError, ValueError) as err:
-        raise ValueError(f"{what}: {value!r} is not a date. Write dates like 2026-03-01.") from err
-    if stamp is pd.NaT:
-        raise ValueError(f"{what} is missing. Write dates like 2026-03-01.")
-    return stamp.normalize()
-
-
 # --------------------------------------------------------------------------- the chart
 
 
@@ -431,8 +421,8 @@ def visit_summary(
     dates = df["date"].dt.normalize()
     if df.empty and (start is None or end is None):
         raise ValueError("The diary has no entries yet, so there is nothing to summarise.")
-    first = _stamp(start, "Start date") if start is not None else dates.min()
-    last = _stamp(end, "End date") if end is not None else dates.max()
+    first = analysis.as_day(start, "Start date") if start is not None else dates.min()
+    last = analysis.as_day(end, "End date") if end is not None else dates.max()
     if last < first:
         raise ValueError(
             f"The end date ({_day(last)}) is before the start date ({_day(first)}). "

@@ -27,7 +27,7 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
-from painbook.diary import CANONICAL_COLUMNS, OBSERVATION_COLUMNS
+from painbook.diary import CANONICAL_COLUMNS, NUMBER_COLUMNS, OBSERVATION_COLUMNS, PAINAD_ITEMS
 
 __all__ = [
     "SAMPLE_FILES",
@@ -43,16 +43,8 @@ __all__ = [
 
 # The DataFrame contract: the diary's own column lists (one definition, in painbook.diary).
 DIARY_COLUMNS: tuple[str, ...] = CANONICAL_COLUMNS
-_FLOAT_COLUMNS = (
-    "pain",
-    "worst",
-    "least",
-    "enjoyment_interference",
-    "activity_interference",
-    "sleep_hours",
-    "mood",
-)
-_PAINAD_COLUMNS = ("breathing", "vocalization", "face", "body_language", "consolability")
+_FLOAT_COLUMNS = NUMBER_COLUMNS
+_PAINAD_COLUMNS = PAINAD_ITEMS
 
 #: File names of the shipped samples in ``painbook/data/``, by generator.
 SAMPLE_FILES: dict[str, str] = {

@@ -618,3 +618,11 @@ def test_diary_attrs_are_kept_on_the_input_and_not_copied_into_results() -> None
     assert day.attrs == {}
     assert df.attrs["lines"] == list(range(2, 32))
     pd.testing.assert_frame_equal(day, analysis.daily(days_of([3, 4, 5] * 10)))
+
+
+def test_as_day_gives_midnight_and_names_a_bad_date() -> None:
+    assert analysis.as_day("2026-03-01 18:30", "Start date") == pd.Timestamp("2026-03-01")
+    with pytest.raises(ValueError, match="Start date: 'next week' is not a date"):
+        analysis.as_day("next week", "Start date")
+    with pytest.raises(ValueError, match="End date is missing"):
+        analysis.as_day(pd.NaT, "End date")

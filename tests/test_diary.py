@@ -771,3 +771,10 @@ def test_check_duplicates_none_and_without_lines() -> None:
     found = check_duplicates(doubled)
     assert found["lines"].tolist() == [[1, 3], [2, 4]]
     assert found["message"][0].startswith("Entries 1 and 3")
+
+
+def test_number_columns_are_the_columns_with_a_number_rule() -> None:
+    assert set(diary.NUMBER_COLUMNS) == set(diary._DIARY_NUMBERS)
+    assert list(diary.NUMBER_COLUMNS) == [
+        c for c in diary.CANONICAL_COLUMNS if c in diary.NUMBER_COLUMNS
+    ]

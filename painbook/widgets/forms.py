@@ -192,15 +192,7 @@ _SHORT_HEADINGS: Mapping[str, str] = {
     "notes": "Notes",
 }
 
-_NUMBER_FIELDS: tuple[str, ...] = (
-    "pain",
-    "worst",
-    "least",
-    "enjoyment_interference",
-    "activity_interference",
-    "sleep_hours",
-    "mood",
-)
+_NUMBER_FIELDS: tuple[str, ...] = diary.NUMBER_COLUMNS
 _LIST_FIELDS: tuple[str, ...] = ("locations", "medications", "helped", "worsened")
 _PLAIN_NUMBER = re.compile(r"\d+(?:\.\d+)?")
 _LONG_TEXT = 60  # table cells longer than this are shortened with "..."
