@@ -465,7 +465,8 @@ def render_answer_key(
     if not questions:
         raise ValueError("There are no questions to show.")
     out = [
-        '<table class="pb-key table">',
+        # The theme's scroll box: on a phone the table scrolls sideways, not the page.
+        '<div class="pst-scrollable-table-container"><table class="pb-key table">',
         "<thead><tr><th>No.</th><th>Question</th><th>Answer</th><th>Why</th></tr></thead>",
         "<tbody>",
     ]
@@ -478,7 +479,7 @@ def render_answer_key(
             f'<td>{_e(q.explanation)} Read again: <a href="{_e(href)}">'
             f"{_e(q.read_again.title)}</a></td></tr>"
         )
-    out += ["</tbody>", "</table>"]
+    out += ["</tbody>", "</table></div>"]
     return "\n".join(out) + "\n"
 
 

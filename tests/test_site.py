@@ -255,19 +255,30 @@ window.__siteKey = e => {
 }"""
 
 
-@pytest.fixture(scope="session")
-def keyboard_context(browser, site):
+def new_keyboard_context(browser):
+    """A browser context whose pages log what each Tab reaches (see _KEY)."""
     context = browser.new_context(viewport=DESKTOP, reduced_motion="reduce")
     context.add_init_script(_KEY)
+    return context
+
+
+@pytest.fixture(scope="session")
+def keyboard_context(browser, site):
+    context = new_keyboard_context(browser)
     yield context
     context.close()
 
 
 @pytest.mark.parametrize("page", PAGES)
 def test_keyboard_alone_reaches_everything(keyboard_context, site: str, page: str) -> None:
-    tab = keyboard_context.new_page()
+    check_keyboard(keyboard_context, site + page_path(page))
+
+
+def check_keyboard(context, url: str) -> None:
+    """The page at `url` can be used with the keyboard alone (see the module's docstring)."""
+    tab = context.new_page()
     try:
-        tab.goto(site + page_path(page), wait_until="load")
+        tab.goto(url, wait_until="load")
         # The first Tab: a visible skip link, which takes focus to the page's content.
         tab.keyboard.press("Tab")
         first = tab.evaluate(_FOCUSED)
@@ -280,7 +291,7 @@ def test_keyboard_alone_reaches_everything(keyboard_context, site: str, page: st
         assert after_skip and after_skip["inMain"], f"after the skip link: {after_skip}"
 
         # Then Tab through the whole page from the top, until focus comes back round.
-        tab.goto(site + page_path(page), wait_until="load")
+        tab.goto(url, wait_until="load")
         tabbable = tab.evaluate(_TABBABLE)
         presses = 0
         while True:
@@ -296,14 +307,34 @@ def test_keyboard_alone_reaches_everything(keyboard_context, site: str, page: st
                 break
             if presses > len(tabbable) + 25:
                 pytest.fail(f"Tab never came back to the start: stuck after {reached[-3:]}")
+        # A control found out of view or covered is looked at again once the page has
+        # settled: the theme's page contents (scrollspy) open and close their sub-lists a frame
+        # after the page scrolls, so on a busy machine a link can be caught mid-change. Something
+        # that really hides the focus (a sticky header over it) still does so the second time.
+        hidden = [f["key"] for f in seen if not f["inView"] or f["covered"]]
+        hidden = [key for key in hidden if not _shows_when_settled(tab, key)]
     finally:
         tab.close()
     keys = {f["key"] for f in seen}
     assert [k for k in tabbable if k not in keys] == [], "never reached by Tab"
     assert [f["key"] for f in seen if not f["indicated"]] == [], "no visible focus indicator"
-    assert [f["key"] for f in seen if not f["inView"] or f["covered"]] == [], (
-        "focused but out of view or covered"
-    )
+    assert hidden == [], "focused but out of view or covered"
+
+
+_REFOCUS = """async key => {
+  const number = (key.match(/^#(\\d+) /) || [])[1];
+  const el = number === undefined ? null : document.querySelector(`[data-site-tab="${number}"]`);
+  if (!el) return null;
+  el.focus();
+  for (let i = 0; i < 3; i++) await new Promise(r => requestAnimationFrame(r));
+  return window.__siteFocused();
+}"""
+
+
+def _shows_when_settled(tab, key: str) -> bool:
+    """Focus the control named `key` again and wait three frames: in view and uncovered?"""
+    again = tab.evaluate(_REFOCUS, key)
+    return bool(again and again["key"] == key and again["inView"] and not again["covered"])
 
 
 # --------------------------------------------------------------------------- 320 px
@@ -343,7 +374,8 @@ _OVERFLOW = """() => {
     const range = document.createRange();
     range.selectNodeContents(n);
     if (![...range.getClientRects()].some(r => r.right > width + 1 || r.left < -1)) continue;
-    const box = scrollBox(e);
+    // Text scrolls inside its own element when that is the scroll box (a <pre> of plain text).
+    const box = ['auto', 'scroll'].includes(getComputedStyle(e).overflowX) ? e : scrollBox(e);
     if (box && allowed(box) && box.getBoundingClientRect().right <= width + 1) continue;
     out.push(e);
   }
@@ -356,18 +388,26 @@ _OVERFLOW = """() => {
 }"""
 
 
+NARROW = {"width": 320, "height": 720}
+
+
 @pytest.fixture(scope="session")
 def narrow_context(browser, site):
-    context = browser.new_context(viewport={"width": 320, "height": 720}, reduced_motion="reduce")
+    context = browser.new_context(viewport=NARROW, reduced_motion="reduce")
     yield context
     context.close()
 
 
 @pytest.mark.parametrize("page", PAGES)
 def test_320_px_wide_needs_no_sideways_scrolling(narrow_context, site: str, page: str) -> None:
-    tab = narrow_context.new_page()
+    check_reflow(narrow_context, site + page_path(page))
+
+
+def check_reflow(context, url: str) -> None:
+    """At the context's width (320 px), nothing on the page at `url` needs sideways scrolling."""
+    tab = context.new_page()
     try:
-        tab.goto(site + page_path(page), wait_until="load")
+        tab.goto(url, wait_until="load")
         result = tab.evaluate(_OVERFLOW)
     finally:
         tab.close()

@@ -4,7 +4,8 @@ Instructors read the session plans, notes, answer key and handouts on screen bef
 them, some with a screen reader. Every page that only the instructor edition has (the guide,
 the twelve chapters' notes, the handouts, the class-check notebook) is opened in Debian's
 chromium in light and dark mode: axe-core finds no violation, every request goes to 127.0.0.1,
-no console error or failed request; and the Nu HTML Checker finds no error. The pages both
+no console error or failed request; the keyboard alone reaches everything, with no trap; at
+320 px nothing needs sideways scrolling; and the Nu HTML Checker finds no error. The pages both
 editions share are checked in tests/test_site.py.
 """
 
@@ -14,7 +15,16 @@ import json
 from urllib.parse import urlsplit
 
 import pytest
-from test_site import MODES, PAGES, Crawler, nu_html_errors
+from test_site import (
+    MODES,
+    NARROW,
+    PAGES,
+    Crawler,
+    check_keyboard,
+    check_reflow,
+    new_keyboard_context,
+    nu_html_errors,
+)
 
 import kit
 from _ext.editions import instructor_toc
@@ -39,11 +49,16 @@ def instructor(book: BuiltBook) -> BuiltBook:
 
 
 @pytest.fixture(scope="session")
-def instructor_crawler(browser, instructor: BuiltBook):
+def instructor_site(instructor: BuiltBook):
     with serve(instructor.html) as base:
-        crawl = Crawler(browser, base)
-        yield crawl
-        crawl.close()
+        yield base
+
+
+@pytest.fixture(scope="session")
+def instructor_crawler(browser, instructor_site: str):
+    crawl = Crawler(browser, instructor_site)
+    yield crawl
+    crawl.close()
 
 
 def test_every_instructor_page_is_checked(book: BuiltBook, instructor: BuiltBook) -> None:
@@ -79,6 +94,24 @@ def test_nothing_is_requested_from_another_host(instructor_crawler: Crawler, pag
 @pytest.mark.parametrize("page", INSTRUCTOR_PAGES)
 def test_no_console_error_or_failed_request(instructor_crawler: Crawler, page: str) -> None:
     assert [p for mode in MODES for p in instructor_crawler.visit(page, mode).problems] == []
+
+
+@pytest.mark.parametrize("page", INSTRUCTOR_PAGES)
+def test_keyboard_alone_reaches_everything(browser, instructor_site: str, page: str) -> None:
+    context = new_keyboard_context(browser)
+    try:
+        check_keyboard(context, f"{instructor_site}{page}.html")
+    finally:
+        context.close()
+
+
+@pytest.mark.parametrize("page", INSTRUCTOR_PAGES)
+def test_320_px_wide_needs_no_sideways_scrolling(browser, instructor_site: str, page: str) -> None:
+    context = browser.new_context(viewport=NARROW, reduced_motion="reduce")
+    try:
+        check_reflow(context, f"{instructor_site}{page}.html")
+    finally:
+        context.close()
 
 
 @pytest.fixture(scope="session")
