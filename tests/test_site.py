@@ -134,9 +134,40 @@ class Crawler:
         self.visits[(page, mode)] = result
         return result
 
+    def check_axe(self, page: str, mode: str) -> None:
+        """The page switched to `mode`, and axe-core found nothing in it."""
+        visit = self.visit(page, mode)
+        assert visit.theme == mode, f"the page did not switch to {mode} mode"
+        assert visit.violations == [], json.dumps(visit.violations, indent=1)
+
+    def other_hosts(self, page: str) -> list[str]:
+        """Every address the page asked for, in either mode, on a host but 127.0.0.1."""
+        requests = [url for mode in MODES for url in self.visit(page, mode).requests]
+        assert requests, "no request was recorded"
+        return sorted(
+            {
+                url
+                for url in requests
+                if urlsplit(url).scheme not in {"data", "blob"} and urlsplit(url).hostname != HOST
+            }
+        )
+
+    def problems(self, page: str) -> list[str]:
+        """Console errors, script errors, failed requests and HTTP errors, in either mode."""
+        return [p for mode in MODES for p in self.visit(page, mode).problems]
+
     def close(self) -> None:
         for context in self.contexts.values():
             context.close()
+
+
+def built_pages(html: Path) -> set[str]:
+    """Every page built into `html`, as its path without ".html"."""
+    return {
+        p.relative_to(html).with_suffix("").as_posix()
+        for p in html.rglob("*.html")
+        if "_static" not in p.parts
+    }
 
 
 @pytest.fixture(scope="session")
@@ -147,37 +178,24 @@ def crawler(browser, site):
 
 
 def test_every_built_page_is_checked(book: BuiltBook) -> None:
-    built = {
-        p.relative_to(book.html).with_suffix("").as_posix()
-        for p in book.html.rglob("*.html")
-        if "_static" not in p.parts
-    }
+    built = built_pages(book.html)
     assert built - {"index"} == set(PAGES), "a page is built but not checked, or vice versa"
 
 
 @pytest.mark.parametrize("mode", MODES)
 @pytest.mark.parametrize("page", PAGES)
 def test_axe_finds_no_violation(crawler: Crawler, page: str, mode: str) -> None:
-    visit = crawler.visit(page, mode)
-    assert visit.theme == mode, f"the page did not switch to {mode} mode"
-    assert visit.violations == [], json.dumps(visit.violations, indent=1)
+    crawler.check_axe(page, mode)
 
 
 @pytest.mark.parametrize("page", PAGES)
 def test_nothing_is_requested_from_another_host(crawler: Crawler, page: str) -> None:
-    requests = crawler.visit(page, "light").requests + crawler.visit(page, "dark").requests
-    assert requests, "no request was recorded"
-    elsewhere = sorted(
-        {url for url in requests if urlsplit(url).scheme not in {"data", "blob"}}
-        - {url for url in requests if urlsplit(url).hostname == HOST}
-    )
-    assert elsewhere == []
+    assert crawler.other_hosts(page) == []
 
 
 @pytest.mark.parametrize("page", PAGES)
 def test_no_console_error_or_failed_request(crawler: Crawler, page: str) -> None:
-    visits = [crawler.visit(page, mode) for mode in MODES]
-    assert [p for v in visits for p in v.problems] == []
+    assert crawler.problems(page) == []
 
 
 def test_front_door_opens_the_book(browser, site: str) -> None:

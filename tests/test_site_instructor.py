@@ -11,15 +11,13 @@ editions share are checked in tests/test_site.py.
 
 from __future__ import annotations
 
-import json
-from urllib.parse import urlsplit
-
 import pytest
 from test_site import (
     MODES,
     NARROW,
     PAGES,
     Crawler,
+    built_pages,
     check_keyboard,
     check_reflow,
     new_keyboard_context,
@@ -29,7 +27,7 @@ from test_site import (
 import kit
 from _ext.editions import instructor_toc
 from conftest import ROOT, BuiltBook
-from site_browser import HOST, serve
+from site_browser import serve
 from test_build import toc_files
 
 pytestmark = pytest.mark.book
@@ -62,38 +60,24 @@ def instructor_crawler(browser, instructor_site: str):
 
 
 def test_every_instructor_page_is_checked(book: BuiltBook, instructor: BuiltBook) -> None:
-    built = {
-        p.relative_to(instructor.html).with_suffix("").as_posix()
-        for p in instructor.html.rglob("*.html")
-        if "_static" not in p.parts
-    }
     assert len(INSTRUCTOR_PAGES) >= 30
-    assert built - set(PAGES) - {"index"} == set(INSTRUCTOR_PAGES)
+    assert built_pages(instructor.html) - set(PAGES) - {"index"} == set(INSTRUCTOR_PAGES)
 
 
 @pytest.mark.parametrize("mode", MODES)
 @pytest.mark.parametrize("page", INSTRUCTOR_PAGES)
 def test_axe_finds_no_violation(instructor_crawler: Crawler, page: str, mode: str) -> None:
-    visit = instructor_crawler.visit(page, mode)
-    assert visit.theme == mode, f"the page did not switch to {mode} mode"
-    assert visit.violations == [], json.dumps(visit.violations, indent=1)
+    instructor_crawler.check_axe(page, mode)
 
 
 @pytest.mark.parametrize("page", INSTRUCTOR_PAGES)
 def test_nothing_is_requested_from_another_host(instructor_crawler: Crawler, page: str) -> None:
-    requests = [url for mode in MODES for url in instructor_crawler.visit(page, mode).requests]
-    assert requests, "no request was recorded"
-    elsewhere = {
-        url
-        for url in requests
-        if urlsplit(url).scheme not in {"data", "blob"} and urlsplit(url).hostname != HOST
-    }
-    assert sorted(elsewhere) == []
+    assert instructor_crawler.other_hosts(page) == []
 
 
 @pytest.mark.parametrize("page", INSTRUCTOR_PAGES)
 def test_no_console_error_or_failed_request(instructor_crawler: Crawler, page: str) -> None:
-    assert [p for mode in MODES for p in instructor_crawler.visit(page, mode).problems] == []
+    assert instructor_crawler.problems(page) == []
 
 
 @pytest.mark.parametrize("page", INSTRUCTOR_PAGES)
