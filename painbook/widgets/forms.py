@@ -373,7 +373,46 @@ def last_entries(saved: pd.DataFrame, n: int = 5) -> pd.DataFrame:
     return _corner(table, "Entry")
 
 
-class DiaryForm:
+class _Form:
+    """What the three forms share: a status message, a Save button, the "changed" flag.
+
+    A form is saved only after something in it changed (so pressing Save twice does not add
+    a copy); :meth:`_say` shows a message and keeps it in ``last_message`` for tests and
+    scripts; the form shows as its ``widget``.
+    """
+
+    widget: widgets.Widget
+
+    def __init__(self) -> None:
+        self.last_message = ""
+        self._changed = True
+        self.message = widgets.HTML()
+
+    def save(self) -> bool:
+        raise NotImplementedError
+
+    def _save_button(self, description: str, tooltip: str) -> widgets.Button:
+        self.save_button = widgets.Button(
+            description=description,
+            button_style="primary",
+            tooltip=tooltip,
+            layout=widgets.Layout(width="auto"),
+        )
+        self.save_button.on_click(lambda _button: self.save())
+        return self.save_button
+
+    def _mark_changed(self) -> None:
+        self._changed = True
+
+    def _say(self, text: str, *, alert: bool = False) -> None:
+        self.last_message = text
+        self.message.value = _status(text, alert=alert)
+
+    def _repr_mimebundle_(self, **kwargs: Any) -> Any:
+        return self.widget._repr_mimebundle_(**kwargs)
+
+
+class DiaryForm(_Form):
     """A form for one pain diary entry, saved to the diary file at ``path``.
 
     Every field of the diary has a box with a visible label and a line of help. Only the
@@ -388,9 +427,8 @@ class DiaryForm:
     """
 
     def __init__(self, path: PathLike, *, today: _dt.date | None = None) -> None:
+        super().__init__()
         self.path = Path(path)
-        self.last_message = ""
-        self._changed = True
         f = DIARY_FIELDS
 
         self.date = widgets.DatePicker(
@@ -426,14 +464,7 @@ class DiaryForm:
         self.notes = widgets.Textarea(
             description=f["notes"].label, rows=3, style=_STYLE, layout=_wide()
         )
-        self.save_button = widgets.Button(
-            description="Save this entry",
-            button_style="primary",
-            tooltip="Add this entry to the end of your diary file",
-            layout=widgets.Layout(width="auto"),
-        )
-        self.save_button.on_click(lambda _button: self.save())
-        self.message = widgets.HTML()
+        self._save_button("Save this entry", "Add this entry to the end of your diary file")
         self.table = widgets.HTML()
         _on_any_change(self._inputs(), self._mark_changed)
 
@@ -505,9 +536,6 @@ class DiaryForm:
         boxes += [getattr(self, name) for name in (*_LIST_FIELDS, "notes")]
         return [*boxes, *self.qualities.values(), self.other_qualities]
 
-    def _mark_changed(self) -> None:
-        self._changed = True
-
     def _show_file_status(self) -> None:
         if not self.path.exists():
             self._say(
@@ -528,10 +556,6 @@ class DiaryForm:
         self._say(
             f"Ready. Your diary '{self.path.name}' has {_plural(len(saved), 'entry', 'entries')}."
         )
-
-    def _say(self, text: str, *, alert: bool = False) -> None:
-        self.last_message = text
-        self.message.value = _status(text, alert=alert)
 
     # -- what the form holds -------------------------------------------------------------
 
@@ -587,9 +611,6 @@ class DiaryForm:
         self._say(saved_message(saved))
         self._changed = False
         return True
-
-    def _repr_mimebundle_(self, **kwargs: Any) -> Any:
-        return self.widget._repr_mimebundle_(**kwargs)
 
 
 # --------------------------------------------------------------------------------------
@@ -766,7 +787,7 @@ def observation_chart(observations: pd.DataFrame) -> Chart:
     return Chart(fig, observation_summary(observations))
 
 
-class ObservationForm:
+class ObservationForm(_Form):
     """A form for one PAINAD observation, saved to the observation log at ``path``.
 
     Five items (breathing, sounds, face, body language, comforting), each with the three
@@ -777,9 +798,8 @@ class ObservationForm:
     """
 
     def __init__(self, path: PathLike, *, today: _dt.date | None = None) -> None:
+        super().__init__()
         self.path = Path(path)
-        self.last_message = ""
-        self._changed = True
         self.date = widgets.DatePicker(
             description="Date", value=today or _dt.date.today(), style=_STYLE
         )
@@ -821,14 +841,9 @@ class ObservationForm:
             layout=_wide(),
         )
         self.total = widgets.HTML()
-        self.save_button = widgets.Button(
-            description="Save this observation",
-            button_style="primary",
-            tooltip="Add this observation to the end of the log file",
-            layout=widgets.Layout(width="auto"),
+        self._save_button(
+            "Save this observation", "Add this observation to the end of the log file"
         )
-        self.save_button.on_click(lambda _button: self.save())
-        self.message = widgets.HTML()
         self.table = widgets.HTML()
         self.summary = widgets.HTML()
         _on_any_change(self._inputs(), self._mark_changed)
@@ -875,9 +890,6 @@ class ObservationForm:
             self.notes,
         ]
 
-    def _mark_changed(self) -> None:
-        self._changed = True
-
     def total_text(self) -> str:
         """The total as words: "PAINAD total: 5 out of 10." or how many items are left."""
         scores = [control.value for control in self.items.values()]
@@ -892,10 +904,6 @@ class ObservationForm:
 
     def _show_total(self) -> None:
         self.total.value = _status(self.total_text())
-
-    def _say(self, text: str, *, alert: bool = False) -> None:
-        self.last_message = text
-        self.message.value = _status(text, alert=alert)
 
     def observation(self) -> dict[str, Any]:
         """The observation as the form holds it: log column -> value, None when empty."""
@@ -938,9 +946,6 @@ class ObservationForm:
         self._say(saved_message(saved, "observation log"))
         self._changed = False
         return True
-
-    def _repr_mimebundle_(self, **kwargs: Any) -> Any:
-        return self.widget._repr_mimebundle_(**kwargs)
 
 
 # --------------------------------------------------------------------------------------
@@ -1136,7 +1141,7 @@ def append_plan(path: PathLike, row: Mapping[str, Any]) -> pd.DataFrame:
     return pd.read_csv(target, encoding="utf-8-sig", dtype=str, keep_default_na=False)
 
 
-class ActionPlanForm:
+class ActionPlanForm(_Form):
     """A weekly action plan and its week record, optionally saved to a CSV file.
 
     The plan: what, how much, when, how often (days this week) and confidence (0-10). While
@@ -1148,9 +1153,8 @@ class ActionPlanForm:
     """
 
     def __init__(self, path: PathLike | None = None, *, today: _dt.date | None = None) -> None:
+        super().__init__()
         self.path = None if path is None else Path(path)
-        self.last_message = ""
-        self._changed = True
         start = today or _dt.date.today()
         self.week_start = widgets.DatePicker(description="Week starting", value=start, style=_STYLE)
         self.what = widgets.Text(
@@ -1207,15 +1211,9 @@ class ActionPlanForm:
             self.day_notes.append(note)
             day_rows.append(widgets.VBox([done, note], layout=widgets.Layout(margin="0 0 0.6em 0")))
         self.summary = widgets.HTML()
-        self.message = widgets.HTML()
-        self.save_button = widgets.Button(
-            description="Save this week",
-            button_style="primary",
-            tooltip="Add this week's plan and record as a new row of the plan file",
-            disabled=self.path is None,
-            layout=widgets.Layout(width="auto"),
-        )
-        self.save_button.on_click(lambda _button: self.save())
+        self._save_button(
+            "Save this week", "Add this week's plan and record as a new row of the plan file"
+        ).disabled = self.path is None
         self.confidence.observe(lambda _change: self._show_advice(), names="value")
         _on_any_change([*self.done, self.how_often], self._show_summary)
         self.week_start.observe(lambda _change: self._label_days(), names="value")
@@ -1261,9 +1259,6 @@ class ActionPlanForm:
         plan = [self.week_start, self.what, self.how_much, self.when, self.how_often]
         return [*plan, self.confidence, *self.done, *self.day_notes]
 
-    def _mark_changed(self) -> None:
-        self._changed = True
-
     def _label_days(self) -> None:
         start = self.week_start.value
         for i, (done, note) in enumerate(zip(self.done, self.day_notes, strict=True)):
@@ -1283,10 +1278,6 @@ class ActionPlanForm:
 
     def _show_summary(self) -> None:
         self.summary.value = _status(self.summary_text())
-
-    def _say(self, text: str, *, alert: bool = False) -> None:
-        self.last_message = text
-        self.message.value = _status(text, alert=alert)
 
     def plan(self) -> dict[str, Any]:
         """The plan as the form holds it: what, how_much, when, days_per_week, confidence."""
@@ -1352,6 +1343,3 @@ class ActionPlanForm:
         )
         self._changed = False
         return True
-
-    def _repr_mimebundle_(self, **kwargs: Any) -> Any:
-        return self.widget._repr_mimebundle_(**kwargs)
