@@ -329,7 +329,40 @@ class PeriodPicker(widgets.VBox):
 # --------------------------------------------------------------------------- diary explorer
 
 
-class DiaryExplorer(widgets.VBox):
+class _ChartView:
+    """An explorer that shows a chart, its text and a table for the reader's choice.
+
+    Subclasses give ``chart()``, ``table()``, a ``message`` (HTML) and an ``output``; a choice
+    the engine refuses (a ValueError) shows its message instead, and no stale chart stays.
+    """
+
+    message: widgets.HTML
+    output: widgets.Output
+
+    def chart(self) -> charts.Chart:
+        raise NotImplementedError
+
+    def table(self) -> pd.DataFrame:
+        raise NotImplementedError
+
+    def redraw(self) -> None:
+        """Draw the chart, its text and the table for the current choice into ``output``."""
+        try:
+            chart = self.chart()
+            table = self.table()
+        except ValueError as err:
+            self.message.value = _message_html(str(err), "error")
+            self.output.outputs = ()
+            return
+        self.message.value = ""
+        self.output.outputs = (
+            _display(chart.mimebundle()),
+            _display(charts.text_bundle(chart.text)),
+            _table_output(table),
+        )
+
+
+class DiaryExplorer(_ChartView, widgets.VBox):
     """Look at one measure of a diary over a period: a chart, its description and a table.
 
     ``df`` is a diary from :func:`painbook.diary.read_diary`. Pick a period (last 4 weeks,
@@ -396,23 +429,6 @@ class DiaryExplorer(widgets.VBox):
         start, end = self.dates()
         return charts.trend_chart(self._df, self.measure.value, start, end)
 
-    # --- drawing
-    def redraw(self) -> None:
-        """Draw the chart, its text and the table for the current choice into ``output``."""
-        try:
-            chart = self.chart()
-            table = self.table()
-        except ValueError as err:
-            self.message.value = _message_html(str(err), "error")
-            self.output.outputs = ()
-            return
-        self.message.value = ""
-        self.output.outputs = (
-            _display(chart.mimebundle()),
-            _display(charts.text_bundle(chart.text)),
-            _table_output(table),
-        )
-
 
 # --------------------------------------------------------------------------- progress
 
@@ -429,7 +445,7 @@ def _default_progress_periods(
     return (first, first + span), (last - span, last)
 
 
-class ProgressExplorer(widgets.VBox):
+class ProgressExplorer(_ChartView, widgets.VBox):
     """Compare a baseline period with a recent one (:func:`painbook.analysis.progress`).
 
     Starts with the engine's default: the first 14 days of the diary as the baseline and
@@ -525,22 +541,6 @@ class ProgressExplorer(widgets.VBox):
         """:func:`painbook.charts.progress_chart` for the chosen periods."""
         baseline, recent = self.periods()
         return charts.progress_chart(self._df, baseline, recent)
-
-    def redraw(self) -> None:
-        """Draw the chart, the sentences and the table into ``output``."""
-        try:
-            chart = self.chart()
-            table = self.table()
-        except ValueError as err:
-            self.message.value = _message_html(str(err), "error")
-            self.output.outputs = ()
-            return
-        self.message.value = ""
-        self.output.outputs = (
-            _display(chart.mimebundle()),
-            _display(charts.text_bundle(chart.text)),
-            _table_output(table),
-        )
 
 
 # --------------------------------------------------------------------------- questions
