@@ -43,6 +43,7 @@ __all__ = [
     "painad_totals",
     "painad_by_context",
     "as_day",
+    "start_to_end",
 ]
 
 DateLike = str | _date | pd.Timestamp
@@ -81,6 +82,21 @@ def _check(df: object, needed: Sequence[str] = ("date", "pain")) -> pd.DataFrame
 def _days(df: pd.DataFrame) -> pd.Series:
     """Each row's calendar day (midnight), as datetime64[ns]."""
     return df["date"].dt.normalize().astype("datetime64[ns]")
+
+
+def start_to_end(first: float, last: float) -> str:
+    """Words for how a measure moved between the first and the last week of a period.
+
+    Within half a point either way it is "about the same": the charts' text describes, it does
+    not judge. Whether a change matters is for :func:`progress`, which uses the clinically
+    important change of about 2 points or 30% (Farrar et al. 2001) and IMMPACT's bands
+    (Dworkin et al. 2008).
+    """
+    if last <= first - 0.5:
+        return "lower at the end than at the start"
+    if last >= first + 0.5:
+        return "higher at the end than at the start"
+    return "about the same at the end as at the start"
 
 
 def as_day(value: DateLike, what: str) -> pd.Timestamp:

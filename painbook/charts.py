@@ -355,12 +355,7 @@ def describe_measure(
         late = values[values.index >= last - pd.Timedelta(days=6)]
         if len(early) and len(late):
             a, b = early.mean(), late.mean()
-            if b <= a - 0.5:
-                way = "lower at the end than at the start"
-            elif b >= a + 0.5:
-                way = "higher at the end than at the start"
-            else:
-                way = "about the same at the end as at the start"
+            way = analysis.start_to_end(a, b)
             text += (
                 f"First week: {_number(a, unit)} ({_plural(len(early), 'day')}); last week: "
                 f"{_number(b, unit)} ({_plural(len(late), 'day')}): {way}. "

@@ -212,12 +212,7 @@ def _describe_trend(pain: pd.Series, unit: str) -> str:
     )
     if (last_day - first_day).days >= 13:
         a, b = early.mean(), late.mean()
-        if b <= a - 0.5:
-            way = "lower at the end than at the start"
-        elif b >= a + 0.5:
-            way = "higher at the end than at the start"
-        else:
-            way = "about the same at the end as at the start"
+        way = analysis.start_to_end(a, b)
         text += (
             f"In the first week pain averaged {a:.1f} ({_plural(len(early), 'day')}) and in "
             f"the last week {b:.1f} ({_plural(len(late), 'day')}): {way}. "

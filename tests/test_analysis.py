@@ -626,3 +626,16 @@ def test_as_day_gives_midnight_and_names_a_bad_date() -> None:
         analysis.as_day("next week", "Start date")
     with pytest.raises(ValueError, match="End date is missing"):
         analysis.as_day(pd.NaT, "End date")
+
+
+@pytest.mark.parametrize(
+    ("first", "last", "words"),
+    [
+        (5.0, 4.5, "lower at the end than at the start"),
+        (5.0, 4.6, "about the same at the end as at the start"),
+        (5.0, 5.4, "about the same at the end as at the start"),
+        (5.0, 5.5, "higher at the end than at the start"),
+    ],
+)
+def test_start_to_end_says_about_the_same_within_half_a_point(first, last, words) -> None:
+    assert analysis.start_to_end(first, last) == words
