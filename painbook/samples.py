@@ -14,6 +14,10 @@ fixed seeds), so they give the same diary every time, and the CSV files shipped 
 - :func:`generate_diary`: a long random diary (default 10 years, 4 entries a day) for
   benchmarks.
 
+Beside them, two blank files for readers to fill in with a spreadsheet program (the
+chapters offer them as downloads): a diary and a PAINAD observation log, each only its header
+row (:data:`TEMPLATE_FILES`, written by :func:`write_templates`).
+
 Medicines are written as people write them, without doses: the book gives no doses.
 """
 
@@ -31,6 +35,9 @@ from painbook.diary import CANONICAL_COLUMNS, NUMBER_COLUMNS, OBSERVATION_COLUMN
 
 __all__ = [
     "SAMPLE_FILES",
+    "TEMPLATE_FILES",
+    "write_templates",
+    "template_path",
     "diary_frame",
     "observation_frame",
     "back_pain_diary",
@@ -53,6 +60,12 @@ SAMPLE_FILES: dict[str, str] = {
     "migraine_diary": "migraine_diary.csv",
 }
 
+#: File names of the blank files in ``painbook/data/``: a diary and an observation log to fill in.
+TEMPLATE_FILES: dict[str, str] = {
+    "diary": "blank-diary.csv",
+    "observations": "blank-observation-log.csv",
+}
+
 BACK_PAIN_SEED = 20250303
 DEMENTIA_SEED = 20250407
 MIGRAINE_SEED = 20250101
@@ -66,6 +79,16 @@ def path(name: str) -> Path:
     file_name = SAMPLE_FILES.get(name, name)
     if file_name not in SAMPLE_FILES.values():
         raise ValueError(f"No sample called {name!r}. Samples: {', '.join(SAMPLE_FILES)}.")
+    return Path(str(resources.files("painbook") / "data" / file_name))
+
+
+def template_path(name: str) -> Path:
+    """Path of a blank file in ``painbook/data/``: ``template_path("diary")`` or its file name."""
+    file_name = TEMPLATE_FILES.get(name, name)
+    if file_name not in TEMPLATE_FILES.values():
+        raise ValueError(
+            f"No blank file called {name!r}. Blank files: {', '.join(TEMPLATE_FILES)}."
+        )
     return Path(str(resources.files("painbook") / "data" / file_name))
 
 
@@ -441,3 +464,21 @@ def write_samples(folder: str | Path) -> list[Path]:
             diary.write_diary(frame, target)
         written.append(target)
     return written
+
+
+def write_templates(folder: str | Path) -> list[Path]:
+    """Write the blank diary and observation log into ``folder``; return their paths.
+
+    Each is only its header row, written by :func:`painbook.diary.write_diary` and
+    :func:`painbook.diary.write_observations` (UTF-8 with a byte-order mark, so spreadsheet
+    programs show it right), and reads back as an empty diary or log.
+    """
+    from painbook import diary
+
+    folder = Path(folder)
+    folder.mkdir(parents=True, exist_ok=True)
+    diary_file = folder / TEMPLATE_FILES["diary"]
+    log_file = folder / TEMPLATE_FILES["observations"]
+    diary.write_diary(diary_frame([]), diary_file)
+    diary.write_observations(observation_frame([]), log_file)
+    return [diary_file, log_file]

@@ -15,6 +15,7 @@ import yaml
 from bs4 import BeautifulSoup
 
 from conftest import ROOT, BuiltBook
+from painbook import samples
 
 pytestmark = pytest.mark.book
 
@@ -188,6 +189,23 @@ def test_every_notebook_page_offers_its_download(book: BuiltBook) -> None:
         href = f"../_sources/{entry}.ipynb"
         assert _soup(page).find("a", href=href), f"{entry}: no download link"
         assert (book.html / "_sources" / f"{entry}.ipynb").is_file()
+
+
+@pytest.mark.parametrize(
+    ("chapter", "name"),
+    [("book/08-pain-diary", "diary"), ("book/11-caring-for-someone", "observations")],
+)
+def test_chapters_offer_the_blank_files_to_download(book: BuiltBook, chapter: str, name: str):
+    """The blank diary and observation log, as shipped in painbook/data, one click away."""
+    shipped = samples.template_path(name)
+    page = book.html / f"{chapter}.html"
+    links = [
+        a["href"]
+        for a in _soup(page).find_all("a", class_="download", href=True)
+        if a["href"].endswith("/" + shipped.name)
+    ]
+    assert len(links) == 1, f"{chapter}: no download link to {shipped.name}"
+    assert (page.parent / links[0]).read_bytes() == shipped.read_bytes()
 
 
 def test_launch_buttons_appear_once_the_repository_is_named(tmp_path: Path) -> None:

@@ -157,3 +157,29 @@ def test_path_rejects_unknown_names() -> None:
     assert samples.path("migraine_diary") == samples.path("migraine_diary.csv")
     with pytest.raises(ValueError, match="No sample"):
         samples.path("someone_else")
+
+
+# --------------------------------------------------------------------------- blank files
+
+
+def test_shipped_blank_files_are_what_write_templates_writes(tmp_path: Path) -> None:
+    written = samples.write_templates(tmp_path)
+    assert sorted(p.name for p in written) == sorted(samples.TEMPLATE_FILES.values())
+    for path in written:
+        assert (DATA / path.name).read_bytes() == path.read_bytes(), path.name
+
+
+def test_blank_files_read_back_empty_with_every_column() -> None:
+    blank_diary = diary.read_diary(samples.template_path("diary"))
+    assert blank_diary.empty and tuple(blank_diary.columns) == diary.CANONICAL_COLUMNS
+    blank_log = diary.read_observations(samples.template_path("blank-observation-log.csv"))
+    assert blank_log.empty and tuple(blank_log.columns) == diary.OBSERVATION_COLUMNS
+    with pytest.raises(ValueError, match="Blank files: diary, observations"):
+        samples.template_path("back_pain_diary")
+
+
+def test_an_entry_can_be_added_to_a_copy_of_the_blank_diary(tmp_path: Path) -> None:
+    mine = tmp_path / "my-diary.csv"
+    mine.write_bytes(samples.template_path("diary").read_bytes())
+    saved = diary.append_entry(mine, {"date": "2026-05-01", "pain": 3})
+    assert len(saved) == 1 and saved["pain"].iloc[0] == 3
