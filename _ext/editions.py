@@ -72,13 +72,14 @@ NOTE_CLASS = "pb-instructor-note"
 # --------------------------------------------------------------------------- the two tocs
 
 
-def _toc_files(entries: list[dict]) -> list[str]:
+def toc_files(entries: list[dict]) -> list[str]:
+    """Every ``file:`` entry of a _toc.yml subtree (the tests list the book's pages with it)."""
     found = []
     for entry in entries:
         if "file" in entry:
             found.append(entry["file"])
         for key in ("parts", "chapters", "sections"):
-            found.extend(_toc_files(entry.get(key, [])))
+            found.extend(toc_files(entry.get(key, [])))
     return found
 
 
@@ -112,7 +113,7 @@ def instructor_toc(path: str | Path, root: str | Path | None = None) -> dict:
                 note = f"{notes.rstrip('/')}/{PurePosixPath(stem).name}"
                 if stem and (root / f"{note}.md").is_file():
                     chapter.setdefault("sections", []).append({"file": note})
-    in_base = {_stem(f) for f in _toc_files(base_parts)} | {_stem(base["root"])}
+    in_base = {_stem(f) for f in toc_files(base_parts)} | {_stem(base["root"])}
     own_parts = []
     for part in copy.deepcopy(own["parts"]):
         part["chapters"] = _without(part.get("chapters", []), in_base)

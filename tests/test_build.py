@@ -14,21 +14,11 @@ import pytest
 import yaml
 from bs4 import BeautifulSoup
 
+from _ext.editions import toc_files
 from conftest import ROOT, BuiltBook
 from painbook import samples
 
 pytestmark = pytest.mark.book
-
-
-def toc_files(entries: list[dict]) -> list[str]:
-    """Every `file:` entry of a _toc.yml subtree."""
-    found = []
-    for entry in entries:
-        if "file" in entry:
-            found.append(entry["file"])
-        for key in ("parts", "chapters", "sections"):
-            found.extend(toc_files(entry.get(key, [])))
-    return found
 
 
 def all_toc_files() -> list[str]:

@@ -25,10 +25,9 @@ from test_site import (
 )
 
 import kit
-from _ext.editions import instructor_toc
+from _ext.editions import instructor_toc, toc_files
 from conftest import ROOT, BuiltBook
 from site_browser import serve
-from test_build import toc_files
 
 pytestmark = pytest.mark.book
 
