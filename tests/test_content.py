@@ -379,12 +379,16 @@ def test_the_figure_check_sees_a_figure_nobody_mentions() -> None:
 
 # --------------------------------------------------------------------------- 24-hour clock
 
-_CLOCK = re.compile(r"(?<![\d:.,-])(\d{1,2}):([0-5]\d)(?![\d:])(?P<after>\s*[ap]\.?m\.?)?", re.I)
+_CLOCK = re.compile(
+    r"(?<![\d:.,-])(\d{1,2}):([0-5]\d)(?![\d:])"
+    r"(?P<after>\s*[ap]\.?m\.?|\s+in the (?:morning|afternoon|evening)|\s+at night)?",
+    re.I,
+)
 
 
 def clock_problems(found: list[Block]) -> list[str]:
-    """Times of day in prose that are not 12-hour times with a.m. or p.m.: "14:30", "08:30",
-    "21:00", and a bare "8:15" (which could be either)."""
+    """Times of day in prose that are not 12-hour times with a.m. or p.m. (or "in the morning",
+    "in the evening"): "14:30", "08:30", "21:00", and a bare "8:15" (which could be either)."""
     problems = []
     for block in found:
         for match in _CLOCK.finditer(block.text):
@@ -404,6 +408,7 @@ def test_the_clock_check_sees_24_hour_times() -> None:
     bad = "At 21:00 it was a 4. At 08:30 she woke. At 8:15 she took it.\n"
     assert len(clock_problems(blocks("made-up", bad))) == 3
     good = "At 9 p.m. it was a 4. At 8:30 a.m. she woke. At 2:30 p.m. she rested.\n"
+    good += "At 8:30 in the morning she ate. At 10:15 at night she slept.\n"
     assert clock_problems(blocks("made-up", good)) == []
     code = "Write times like `21:00` in the file.\n"
     assert clock_problems(blocks("made-up", code)) == []
