@@ -18,6 +18,7 @@ The rules (DESIGN.md and the book's writing rules):
 - no 24-hour clock in reader prose: a time of day is "8 in the morning" or "2:30 p.m.";
 - a number with decimals in prose comes with plain words in the same sentence ("about 6",
   "about 1 in 4", "a little more than 6", "half a point");
+- at most one citation in a paragraph or list item, at its end (keys combined);
 - every printable tool is linked from its chapter and prints on one page of A4 and of Letter.
 
 Set PAINBOOK_CONTENT_ROOT to another checkout to read its pages instead (the printing test
@@ -53,6 +54,7 @@ class Block:
     text: str
     heading: str  # the section heading it is under
     lead: str  # the paragraph just before the list it is in ("" if not in a list)
+    raw: str = ""  # the Markdown it was read from
 
     def where(self) -> str:
         return f"{self.page}:{self.line}: {self.text[:120]}"
@@ -125,9 +127,11 @@ def blocks(page: str, markdown: str, first_line: int = 1) -> list[Block]:
 
     def flush(kind: str = "para") -> None:
         nonlocal current, lead
-        text = _clean(" ".join(current))
+        raw = " ".join(current)
+        text = _clean(raw)
         if text:
-            found.append(Block(page, first_line + start, text, heading, lead if in_list else ""))
+            context = lead if in_list else ""
+            found.append(Block(page, first_line + start, text, heading, context, raw))
             if kind == "para" and not in_list:
                 lead = text
         current = []
@@ -474,6 +478,38 @@ def test_the_decimal_check_sees_a_bare_decimal() -> None:
     assert len(decimals_without_words(blocks("made-up", "The score is about 6.3.\n"))) == 1
     table = "| Week | Mean |\n|---|---|\n| 1 | 6.3 |\n"
     assert decimals_without_words(blocks("made-up", table)) == []
+
+
+# --------------------------------------------------------------------------- citations
+
+_CITE = re.compile(r"\{cite(?::\w+)?\}`[^`]*`")
+# What may follow a paragraph's citation: its full stop, a closing bracket or bold, a web link.
+_AFTER_CITE = re.compile(r"^(?:[\s.,;:)*]|\[[^\]]*\]\([^)]*\))*$")
+
+
+def citation_problems(found: list[Block]) -> list[str]:
+    """Paragraphs (or list items) with more than one citation, or a citation that is not at the
+    end: one {cite} per paragraph, with its keys combined, at the end."""
+    problems = []
+    for block in found:
+        cites = list(_CITE.finditer(block.raw))
+        if len(cites) > 1:
+            problems.append(f"{len(cites)} citations in {block.where()}")
+        elif cites and not _AFTER_CITE.match(block.raw[cites[0].end() :]):
+            problems.append(f"a citation before the end of {block.where()}")
+    return problems
+
+
+@pytest.mark.parametrize("page", READER)
+def test_one_citation_per_paragraph_at_its_end(page: str) -> None:
+    assert citation_problems(page_blocks(CONTENT_ROOT, page)) == []
+
+
+def test_the_citation_check_sees_clutter() -> None:
+    bad = "Pain is common {cite}`a`. It lasts {cite}`b`.\n\nRest helps {cite}`c`, they say.\n"
+    assert len(citation_problems(blocks("made-up", bad))) == 2
+    good = "Pain is common. It lasts {cite}`a,b`.\n\n- **Group.** It helps {cite}`c`. [c.org](https://c.org)\n"
+    assert citation_problems(blocks("made-up", good)) == []
 
 
 # --------------------------------------------------------------------------- printables
