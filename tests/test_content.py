@@ -17,7 +17,8 @@ The rules (DESIGN.md and the book's writing rules):
 - every chapter's figure is referred to in the chapter's text;
 - no 24-hour clock in reader prose: a time of day is "8 in the morning" or "2:30 p.m.";
 - a number with decimals in prose comes with plain words in the same sentence ("about 6",
-  "about 1 in 4", "a little more than 6", "half a point");
+  "about 1 in 4", "a little more than 6", "half a point"); a chart's alt text, which reads
+  its data out, is left out of this one;
 - at most one citation in a paragraph or list item, at its end (keys combined);
 - every printable tool is linked from its chapter and prints on one page of A4 and of Letter.
 
@@ -55,6 +56,7 @@ class Block:
     heading: str  # the section heading it is under
     lead: str  # the paragraph just before the list it is in ("" if not in a list)
     raw: str = ""  # the Markdown it was read from
+    alt: bool = False  # a figure's alt text
 
     def where(self) -> str:
         return f"{self.page}:{self.line}: {self.text[:120]}"
@@ -166,7 +168,8 @@ def blocks(page: str, markdown: str, first_line: int = 1) -> list[Block]:
         option = _OPTION.match(line)
         if option and not current:
             if option.group("name") == "alt":
-                found.append(Block(page, first_line + n, _clean(option["value"]), heading, ""))
+                alt = _clean(option["value"])
+                found.append(Block(page, first_line + n, alt, heading, "", option["value"], True))
             continue
         if line.lstrip().startswith("|"):
             flush()
@@ -446,9 +449,12 @@ def sentences(text: str) -> list[str]:
 
 def decimals_without_words(found: list[Block]) -> list[str]:
     """Sentences of prose with a decimal number ("24.3%", "6.3") and no plain words beside it
-    ("about 1 in 4", "about 6", "a little more than 6", "half a point")."""
+    ("about 1 in 4", "about 6", "a little more than 6", "half a point"). A figure's alt text
+    is left out: it reads a chart's data out, as a table would (its caption is checked)."""
     problems = []
     for block in found:
+        if block.alt:
+            continue
         for sentence in sentences(block.text):
             numbers = [
                 m
@@ -478,6 +484,10 @@ def test_the_decimal_check_sees_a_bare_decimal() -> None:
     assert len(decimals_without_words(blocks("made-up", "The score is about 6.3.\n"))) == 1
     table = "| Week | Mean |\n|---|---|\n| 1 | 6.3 |\n"
     assert decimals_without_words(blocks("made-up", table)) == []
+    figure = "```{figure} x.svg\n:alt: The line goes down: 6.9, 6.4.\n\nPain fell to 4.6.\n```\n"
+    assert [p.split(" in ")[0] for p in decimals_without_words(blocks("made-up", figure))] == [
+        "4.6"
+    ]
 
 
 # --------------------------------------------------------------------------- citations
