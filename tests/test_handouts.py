@@ -226,7 +226,7 @@ def test_the_care_team_map_prints_its_labels_in_large_type(printed) -> None:
     assert min(size for size, _ in runs) >= 11.9
 
 
-@pytest.mark.parametrize("name", [n for n in NAMES if n.startswith("session-")])
+@pytest.mark.parametrize("name", [n for n in NAMES if n.startswith("session-")] + PRINTABLES)
 def test_learners_handouts_read_at_grade_8_or_below(name: str) -> None:
     level = measure(_source(name))
     assert level.words >= 100
