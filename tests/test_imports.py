@@ -323,3 +323,29 @@ def test_migraine_buddy_comma_lists_become_diary_lists(items: list[str]) -> None
     text = text.replace('"Right Temple, Right Eye"', '"' + ", ".join(items) + '"')
     df = imports.import_diary(text.encode())
     assert split_list(df["locations"].iloc[0]) == list(dict.fromkeys(items))
+
+
+def test_a_large_apple_health_export_is_read_from_disk_in_pieces(tmp_path, monkeypatch) -> None:
+    from painbook.imports import _common
+
+    monkeypatch.setattr(_common, "LARGE", 10_000)  # treat this small file as a large one
+    head, tail = (DATA / "apple_health_export.xml").read_text().split(" <Record", 1)
+    steps = "".join(
+        f' <Record type="HKQuantityTypeIdentifierStepCount" sourceName="Phone" unit="count" '
+        f'startDate="2026-03-0{1 + i % 9} 09:00:00 -0600" endDate="2026-03-01 09:10:00 -0600" '
+        f'value="{i}"/>\n'
+        for i in range(5000)
+    )
+    path = tmp_path / "export.xml"
+    path.write_text(head + steps + " <Record" + tail)
+    assert path.stat().st_size > 10 * _common.LARGE
+    assert len(_common.load(path).data) == 65536  # only the start was read into memory
+    assert imports.detect(path) == "apple-health"
+    found = imports.apple_health_symptoms(path, tz=TZ)
+    assert found["symptom"].tolist() == ["headache", "lower back pain", "headache"]
+    zipped = tmp_path / "export.zip"
+    with zipfile.ZipFile(zipped, "w", zipfile.ZIP_DEFLATED) as archive:
+        archive.write(path, "apple_health_export/export.xml")
+    assert imports.detect(zipped) == "apple-health"
+    with pytest.raises(DiaryError, match="3 pain symptom records"):
+        imports.import_diary(zipped, tz=TZ)

@@ -67,12 +67,27 @@ class Export:
             return None
 
 
+#: Above this size an XML or zip file is not read into memory: an Apple Health export can
+#: be gigabytes (every step and heartbeat). Only its start is read, for detection, and the
+#: importer reads the file from disk piece by piece.
+LARGE = 32 * 1024 * 1024
+
+
 def load(source: Source) -> Export:
     """Read ``source`` (a path, an open file or bytes) the way :func:`read_diary` does."""
     import os
+    from pathlib import Path
 
-    data, name = _source_bytes(source)
     path = os.fspath(source) if isinstance(source, str | os.PathLike) else None
+    if path is not None and Path(path).suffix.lower() in (".xml", ".zip"):
+        try:
+            size = Path(path).stat().st_size
+        except OSError:
+            size = 0
+        if size > LARGE:
+            with open(path, "rb") as handle:
+                return Export(handle.read(65536), Path(path).name, path)
+    data, name = _source_bytes(source)
     if isinstance(data, str):
         return Export(data.encode("utf-8"), name, path, _text=data)
     return Export(data, name, path)

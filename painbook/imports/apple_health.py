@@ -55,7 +55,7 @@ _ZIPPED = "apple_health_export/export.xml"
 def detect(export: Export) -> bool:
     if export.data.startswith(b"PK"):
         try:
-            with zipfile.ZipFile(io.BytesIO(export.data)) as archive:
+            with zipfile.ZipFile(_zip_source(export)) as archive:
                 return any(n.endswith("export.xml") for n in archive.namelist())
         except zipfile.BadZipFile:
             return False
@@ -63,9 +63,13 @@ def detect(export: Export) -> bool:
     return head.lstrip().startswith("<") and ("<HealthData" in head or "DOCTYPE HealthData" in head)
 
 
+def _zip_source(export: Export) -> Any:
+    return export.path if export.path else io.BytesIO(export.data)
+
+
 def _xml(export: Export) -> Any:
     if export.data.startswith(b"PK"):
-        archive = zipfile.ZipFile(io.BytesIO(export.data))
+        archive = zipfile.ZipFile(_zip_source(export))
         name = next(n for n in archive.namelist() if n.endswith("export.xml"))
         return archive.open(name)
     return export.path if export.path else io.BytesIO(export.data)
