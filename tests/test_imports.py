@@ -276,7 +276,7 @@ def test_the_default_time_zone_is_the_computers_and_is_named() -> None:
 )
 @settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 def test_headi_times_are_the_utc_moment_on_the_local_clock(
-    millis: int, strength: int, zone: str
+    tmp_path_factory, millis: int, strength: int, zone: str
 ) -> None:
     text = (
         "_id,pain,start_date,end_date,duration,strength,medication,medication_amount,description\n"
@@ -288,6 +288,8 @@ def test_headi_times_are_the_utc_moment_on_the_local_clock(
     local = _dt.datetime.fromtimestamp(millis / 1000, tz=ZoneInfo(zone))
     assert _stamp(df, 0) == local.strftime("%Y-%m-%d %H:%M")
     assert df["pain"].iloc[0] == strength
+    saved = write_diary(df, tmp_path_factory.mktemp("headi") / "diary.csv")
+    pd.testing.assert_frame_equal(read_diary(saved), df)
 
 
 _NAME = st.text(alphabet=st.characters(whitelist_categories=("Lu", "Ll")), min_size=1, max_size=8)
