@@ -351,3 +351,13 @@ def test_a_large_apple_health_export_is_read_from_disk_in_pieces(tmp_path, monke
     assert imports.detect(zipped) == "apple-health"
     with pytest.raises(DiaryError, match="3 pain symptom records"):
         imports.import_diary(zipped, tz=TZ)
+
+
+@pytest.mark.parametrize("name", IMPORTABLE)
+def test_the_report_says_what_became_what_and_what_was_kept(name: str) -> None:
+    df = _import(name)
+    report = df.attrs["import_report"]
+    assert "Brought across: " in report and "as pain score (pain)" in report
+    extras = list(df.columns[len(CANONICAL_COLUMNS) :])
+    assert f"Kept as extra columns: {', '.join(extras)}." in report
+    assert ("Skipped" in report) != ("No rows were skipped." in report)

@@ -210,6 +210,13 @@ class Report:
         if text not in self.lines:
             self.lines.append(text)
 
+    def mapped(self, pairs: Sequence[tuple[str, str]]) -> None:
+        """Say which of the app's fields became which diary column (in the diary's words)."""
+        said = "; ".join(
+            f"{field!r} as {_DIARY.words.get(col, col)} ({col})" for field, col in pairs
+        )
+        self.say(f"Brought across: {said}.")
+
     def skip(self, where: str, why: str) -> None:
         self.skipped.append(f"{where}: {why}")
 

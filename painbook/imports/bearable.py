@@ -197,6 +197,14 @@ def read(
         f"{SCALE}, and each rating was multiplied by 2.5 to give 0 to 10, as rescale=True "
         "asked. The app's own rating is kept in the extra column 'Bearable rating (0-4)'."
     )
+    report.mapped(
+        [
+            ("date", "date"),
+            ("highest pain symptom rating", "pain"),
+            ("Sleep", "sleep_hours"),
+            ("Meds/Supplements", "medications"),
+        ]
+    )
     report.say(
         "Medicines joined the part of the day of their clock time (before 6 am, morning, "
         "afternoon, evening after 6 pm); hours of sleep joined every entry of that date. "

@@ -116,6 +116,17 @@ def read(export: Export, *, clock: Clock, report: Report, **_: Any) -> Entries:
 def _read_csv(export: Export, entries: Entries, clock: Clock, report: Report) -> None:
     rows = csv_rows(_rows_text(export.text))
     headings = [h.strip() for h in rows[0]]
+    pairs = [("Date", "date"), ("Time", "time"), ("Pain Level", "pain")]
+    pairs += [
+        (h, c)
+        for h, c in (
+            ("Locations", "locations"),
+            ("Medication Log", "medications"),
+            ("Notes", "notes"),
+        )
+        if h in headings
+    ]
+    report.mapped(pairs)
     for number, row in enumerate(rows[1:], start=2):
         if not any(c.strip() for c in row):
             continue
@@ -195,6 +206,19 @@ def _extras(entry: dict[str, Any], prefix: tuple[str, ...] = ()) -> dict[str, st
 
 
 def _read_json(data: list[dict[str, Any]], entries: Entries, clock: Clock, report: Report) -> None:
+    report.mapped(
+        [
+            ("timestamp", "date"),
+            ("timestamp", "time"),
+            ("baselineData.pain", "pain"),
+            ("baselineData.locations", "locations"),
+            ("quality", "qualities"),
+            ("medications.current", "medications"),
+            ("reliefMethods", "helped"),
+            ("triggers", "worsened"),
+            ("notes", "notes"),
+        ]
+    )
     for number, entry in enumerate(data, start=1):
         try:
             moment = clock.local(_utc(str(entry["timestamp"])))

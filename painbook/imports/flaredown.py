@@ -109,6 +109,9 @@ def read(
         "each rating was multiplied by 2.5 to give 0 to 10, as rescale=True asked). The "
         "app's own rating is kept in the extra column 'Flaredown rating (0-4)'."
     )
+    report.mapped(
+        [("Date", "date"), ("highest pain rating", "pain"), ("treatments taken", "medications")]
+    )
     report.say(
         "Flaredown's clock time is only the moment the check-in was saved, so it was "
         "dropped: the entries have a date but no time."

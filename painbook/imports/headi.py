@@ -50,6 +50,15 @@ def detect(export: Export) -> bool:
 def read(export: Export, *, clock: Clock, report: Report, **_: Any) -> Entries:
     entries = Entries(NAME)
     rows = csv_rows(export.text)
+    report.mapped(
+        [
+            ("start_date", "date"),
+            ("start_date", "time"),
+            ("strength", "pain"),
+            ("medication", "medications"),
+            ("description", "notes"),
+        ]
+    )
     report.say(f"Headi saves times in UTC; they were changed to local time in {clock.said}.")
     report.say(
         "Headi's 'strength' (0 to 10) became pain; its 'pain' (the kind of pain) was "

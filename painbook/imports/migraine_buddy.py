@@ -129,6 +129,18 @@ def read(export: Export, *, report: Report, **_: Any) -> Entries:
             if h not in _MAPPED
         }
         entries.add(values, extras)
+    report.mapped(
+        [
+            ("Started", "date"),
+            ("Started", "time"),
+            ("Pain Level", "pain"),
+            ("Pain Positions", "locations"),
+            ("every Medication column", "medications"),
+            ("Helpful and Somewhat Helpful Medication and Relief Methods", "helped"),
+            ("Potential Triggers", "worsened"),
+            ("Notes", "notes"),
+        ]
+    )
     report.say(
         "Times are as the phone's clock showed them where you were (Migraine Buddy's "
         "'Started'); the offset from UTC is kept in extra columns."

@@ -126,6 +126,16 @@ def read(export: Export, *, report: Report, **_: Any) -> Entries:
                 "When medicines were taken": join_list(when),
             },
         )
+    report.mapped(
+        [
+            ("date", "date"),
+            ("painLevel", "pain"),
+            ("bodyRegions", "locations"),
+            ("painQualities", "qualities"),
+            ("drugs taken", "medications"),
+            ("notes", "notes"),
+        ]
+    )
     report.say(
         "The app saves a date but no time of day, so the entries have no time. Body "
         "regions saved as numbers became their names; the app's comma lists became the "
