@@ -361,3 +361,13 @@ def test_the_report_says_what_became_what_and_what_was_kept(name: str) -> None:
     extras = list(df.columns[len(CANONICAL_COLUMNS) :])
     assert f"Kept as extra columns: {', '.join(extras)}." in report
     assert ("Skipped" in report) != ("No rows were skipped." in report)
+
+
+def test_rows_whose_date_cannot_be_read_are_skipped_and_named() -> None:
+    text = (DATA / "flaredown.csv").read_text().replace("2026-03-03T13:02:44+00:00", "soon")
+    df = imports.import_diary(text.encode(), rescale=True)
+    assert len(df) == 2
+    assert "line 3: the date 'soon' cannot be read" in df.attrs["import_report"]
+    text = (DATA / "crisiscore.csv").read_text().replace("2026-03-04,12:05", "2026-03-04,")
+    df = imports.import_diary(text.encode(), tz=TZ)
+    assert _stamp(df, 2) == "2026-03-04"  # a date without a time is kept as written

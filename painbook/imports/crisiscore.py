@@ -132,14 +132,17 @@ def _read_csv(export: Export, entries: Entries, clock: Clock, report: Report) ->
             continue
         cells = dict(zip(headings, (c.strip() for c in row), strict=False))
         try:
-            moment = clock.local(_utc(f"{cells['Date']}T{cells['Time'] or '00:00'}:00+00:00"))
+            if cells.get("Time"):
+                moment = clock.local(_utc(f"{cells['Date']}T{cells['Time']}:00+00:00"))
+                day, clock_time = day_and_time(moment)
+            else:  # a date alone cannot be moved to another time zone: kept as written
+                day, clock_time = _dt.date.fromisoformat(cells["Date"]).isoformat(), ""
         except (KeyError, ValueError):
             report.skip(f"row {number}", "the date or time cannot be read")
             continue
-        day, clock_time = day_and_time(moment)
         values = {
             "date": day,
-            "time": clock_time if cells.get("Time") else "",
+            "time": clock_time,
             "pain": cells.get("Pain Level", ""),
             "locations": join_list(split_on(cells.get("Locations", ""), ";")),
             "medications": join_list(split_on(cells.get("Medication Log", ""), ";")),

@@ -24,6 +24,7 @@ original 0-4 rating, is kept as an extra column.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from typing import Any
 
@@ -52,6 +53,7 @@ WEATHER = (
     "Weather humidity",
 )
 SCALE = "from 0 (none) to 4 (the most)"
+_DAY = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 
 
 def detect(export: Export) -> bool:
@@ -130,6 +132,9 @@ def read(
             continue
         cells = dict(zip(headings, (c.strip() for c in row), strict=False))
         day = cells.get("Date", "")[:10]
+        if not _DAY.match(day):
+            report.skip(f"line {number}", f"the date {cells.get('Date', '')!r} cannot be read")
+            continue
         ratings = [_rating(cells.get(h, "")) for h in pain_columns]
         present = [r for r in ratings if r is not None]
         if not present:
