@@ -371,3 +371,32 @@ def test_rows_whose_date_cannot_be_read_are_skipped_and_named() -> None:
     text = (DATA / "crisiscore.csv").read_text().replace("2026-03-04,12:05", "2026-03-04,")
     df = imports.import_diary(text.encode(), tz=TZ)
     assert _stamp(df, 2) == "2026-03-04"  # a date without a time is kept as written
+
+
+def test_crisiscore_minimal_exports_are_read_too() -> None:
+    csv = (
+        'Date,Time,Pain Level,Symptoms,Medication Log\\n2026-03-03,02:45,7,"burning",'
+        '"Naproxen (220 mg, twice a day); Heat (as needed, )"'
+    )
+    assert imports.detect(csv.encode()) == "crisiscore"
+    df = imports.import_diary(csv.encode(), tz=TZ)
+    assert _stamp(df, 0) == "2026-03-02 20:45" and df["pain"].iloc[0] == 7.0
+    assert split_list(df["medications"].iloc[0])[0] == "Naproxen (220 mg, twice a day)"
+    minimal = (
+        '[{"id": "a1", "timestamp": "2026-03-03T02:45:00.000Z", "painLevel": 7, '
+        '"symptoms": ["burning"], "medications": [{"name": "Naproxen", "dosage": "220 mg", '
+        '"frequency": "twice a day"}]}]'
+    )
+    assert imports.detect(minimal.encode()) == "crisiscore"
+    df = imports.import_diary(minimal.encode(), tz=TZ)
+    assert _stamp(df, 0) == "2026-03-02 20:45"
+    assert df["medications"].iloc[0] == "Naproxen (220 mg, twice a day)"
+    assert df["symptoms"].iloc[0] == "burning" and df["id"].iloc[0] == "a1"
+
+
+def test_flaredown_pain_symptoms_can_be_named_and_none_is_refused() -> None:
+    df = _import("flaredown.csv", pain_symptoms=["Fibromyalgia"])
+    assert df["pain"].tolist() == [7.5, 5.0, 5.0, 2.5]  # Fibromyalgia 3, 2, 2, 1
+    with pytest.raises(DiaryError, match="pain_symptoms=") as caught:
+        _import("flaredown.csv", pain_symptoms=["Nothing like this"])
+    assert "'Fibromyalgia'" in str(caught.value)
