@@ -53,8 +53,9 @@ Band = tuple[str, int, int]
 
 #: Default bands for a 0-10 numeric rating scale (NRS): (label, lowest, highest), both ends
 #: included. 1-4 mild, 5-6 moderate, 7-10 severe follow Serlin et al., *Pain*
-#: 1995;61(2):277-284; 0 is "none". Cut-offs differ between studies, so every function that
-#: uses bands takes them as a parameter.
+#: 1995;61(2):277-284, who found them in people with cancer rating their *worst* pain; 0 is
+#: "none". Cut-offs for other pain, and for average or current pain, differ between studies,
+#: so every function that uses bands takes them as a parameter.
 DEFAULT_BANDS: tuple[Band, ...] = (
     ("none", 0, 0),
     ("mild", 1, 4),
