@@ -101,3 +101,69 @@ def test_accepted_entries_hold_what_painbook_saves(tmp_path) -> None:
     for i, (entry, result) in enumerate(zip(entries, results, strict=True)):
         saved = diary.append_entry(tmp_path / f"d{i}.csv", entry)
         assert result["row"] == as_js(saved)["rows"][0]
+
+
+# --------------------------------------------------------------------------- reading
+
+BAD = sorted((DATA / "bad").iterdir())
+BAD_CSV = [p for p in BAD if p.suffix == ".csv"]
+#: Files that are not CSV: the page reads no spreadsheets. A real .xlsx gets a message saying
+#: how to save it as CSV (painbook reads it and names a row and column); the others are
+#: refused by both for what they are.
+BAD_OTHER = [p for p in BAD if p.suffix != ".csv"]
+GOOD_XLSX = sorted((DATA / "good").glob("*.xlsx"))
+
+
+def _read_kind(path: Path) -> str:
+    return "observations" if "observation" in path.name else "diary"
+
+
+@pytest.fixture(scope="module")
+def read_results() -> dict[str, dict]:
+    files = [*GOOD_CSV, *PERSONAS, *BAD, *GOOD_XLSX]
+    tasks = [{"op": "read", "path": str(p), "kind": _read_kind(p)} for p in files]
+    return {p.name: r for p, r in zip(files, run(tasks), strict=True)}
+
+
+@pytest.mark.parametrize("path", [*GOOD_CSV, *PERSONAS], ids=lambda p: p.name)
+def test_good_files_give_the_same_table(read_results, path) -> None:
+    reader = diary.read_observations if _read_kind(path) == "observations" else diary.read_diary
+    expected = as_js(reader(path))
+    got = read_results[path.name]
+    assert "error" not in got, got
+    assert got["diary"]["columns"] == expected["columns"]
+    assert got["diary"]["lines"] == expected["lines"]
+    assert got["diary"]["rows"] == expected["rows"]
+
+
+def _painbook_error(path: Path) -> diary.DiaryError:
+    reader = diary.read_observations if _read_kind(path) == "observations" else diary.read_diary
+    with pytest.raises(diary.DiaryError) as caught:
+        reader(path)
+    return caught.value
+
+
+@pytest.mark.parametrize("path", BAD_CSV, ids=lambda p: p.name)
+def test_bad_csv_files_are_refused_at_the_same_line_and_column(read_results, path) -> None:
+    err = _painbook_error(path)
+    got = read_results[path.name].get("error")
+    assert got is not None, f"the page read {path.name}"
+    assert (got["line"], got["column"]) == (err.line, err.column)
+    if ".xlsx" in err.message:  # painbook offers Excel; the page asks for CSV only
+        first_sentence = err.message.split(". ")[0]  # "The file 'x.csv' is a PNG picture, ..."
+        assert got["message"].split(". ")[0] == first_sentence
+        assert ".xlsx" not in got["message"]
+    else:
+        assert got["message"] == err.message
+
+
+@pytest.mark.parametrize("path", [*BAD_OTHER, *GOOD_XLSX], ids=lambda p: p.name)
+def test_other_files_are_refused_with_a_message(read_results, path) -> None:
+    got = read_results[path.name].get("error")
+    assert got is not None, f"the page read {path.name}"
+    if path.read_bytes().startswith(b"PK"):
+        assert "save the diary sheet as CSV" in got["message"]
+        assert got["line"] is None
+    else:
+        err = _painbook_error(path)
+        assert (got["line"], got["column"]) == (err.line, err.column)
