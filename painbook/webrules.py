@@ -37,7 +37,7 @@ import tempfile
 from pathlib import Path
 from typing import Any
 
-from painbook import _validate, analysis, diary, report, scales
+from painbook import _validate, analysis, charts, diary, report, scales
 
 __all__ = ["FORMAT", "rules", "write_rules"]
 
@@ -226,6 +226,12 @@ def _messages() -> dict[str, Any]:
     }
 
 
+def _forms() -> Any:
+    from painbook.widgets import forms
+
+    return forms
+
+
 def _defaults(func: Any) -> dict[str, Any]:
     return {
         name: p.default
@@ -309,6 +315,20 @@ def rules() -> dict[str, Any]:
             "daily_chart_max_days": report.DAILY_CHART_MAX_DAYS,
         },
         "fields": _diary_fields(),
+        "measures": {
+            key: {
+                "column": m.column,
+                "label": m.label,
+                "noun": m.noun,
+                "unit": m.unit,
+                "top": m.top,
+            }
+            for key, m in charts.MEASURES.items()
+        },
+        "tables": {
+            "short_headings": dict(_forms()._SHORT_HEADINGS),
+            "long_text": _forms()._LONG_TEXT,
+        },
         "messages": _messages(),
     }
 
