@@ -173,7 +173,19 @@ def _painad_fields() -> dict[str, Any]:
             name: {"label": box.description, "placeholder": getattr(box, "placeholder", None)}
             for name, box in boxes.items()
         }
-    return {"fields": fields, "contexts": list(forms.CONTEXTS)}
+        controls = list(form.items.values())
+        for control, value in zip(controls, (1, 0, 2), strict=False):
+            control.value = value
+        some = form.total_text().replace("(3 of 5", "({n} of 5")
+        for control, value in zip(controls, (1, 0, 2, 2, 2), strict=True):
+            control.value = value
+        full = form.total_text().replace("total: 7 out of", "total: {total} out of")
+    return {
+        "fields": fields,
+        "contexts": list(forms.CONTEXTS),
+        "short": dict(forms._ITEM_SHORT),
+        "total_text": {"some": some, "full": full},
+    }
 
 
 def _messages() -> dict[str, Any]:

@@ -376,3 +376,44 @@ def test_analysis_equals_painbook(long_diary) -> None:
         got.pop("ms")
         for key in expected:
             _close(got[key], expected[key], f"{path.name}:{key}")
+
+
+# --------------------------------------------------------------------------- PAINAD
+
+OBSERVATION_PERSONAS = [p for p in PERSONAS if _read_kind(p) == "observations"]
+SCORES = [
+    {},
+    {"breathing": 1, "face": 2},
+    {"breathing": 1, "vocalization": 0, "face": 2, "body_language": 2, "consolability": 2},
+    {"breathing": 0, "vocalization": 0, "face": 0, "body_language": 0, "consolability": 0},
+]
+
+
+def _short_table(df) -> dict:
+    return {
+        "columns": list(df.columns),
+        "index": [int(i) for i in df.index],
+        "rows": [list(r) for r in df.to_numpy().tolist()],
+    }
+
+
+@pytest.mark.parametrize("path", [*OBSERVATION_PERSONAS, DATA / "good" / "observations.csv"])
+def test_painad_log_equals_painbook(tmp_path, path) -> None:
+    from painbook import analysis
+    from painbook.widgets import forms
+
+    log = diary.read_observations(path)
+    [got] = run([{"op": "painad", "path": str(path), "scores": SCORES}])
+    assert got["totals"] == [_plain(v) for v in analysis.painad_totals(log)]
+    by_context = analysis.painad_by_context(log)
+    _close(got["by_context"], _records(by_context, "context"))
+    context = forms.context_table(log)
+    _close(got["context_table"]["rows"], _table(context)["rows"])
+    for order in ("last", "highest"):
+        assert got[order] == _short_table(forms.observation_table(log, 5, order)), order
+    assert got["summary"] == forms.observation_summary(log)
+    form = forms.ObservationForm(tmp_path / "log.csv")
+    for scores, text in zip(SCORES, got["total_text"], strict=True):
+        for item, control in form.items.items():
+            control.value = scores.get(item)
+        assert text == form.total_text()

@@ -76,7 +76,15 @@ async function run(task) {
     const { readDiary } = await load("csv-read");
     const painad = await load("painad");
     const log = readDiary(rules, readFileSync(task.path), { name: basename(task.path), kind: "observations" });
-    return painad.conformance(rules, log);
+    return {
+      totals: painad.painadTotals(rules, log),
+      by_context: painad.byContext(rules, log),
+      context_table: painad.contextTable(rules, log),
+      last: painad.observationTable(rules, log, 5, "last"),
+      highest: painad.observationTable(rules, log, 5, "highest"),
+      summary: painad.observationSummary(rules, log),
+      total_text: task.scores.map((s) => painad.totalText(rules, s)),
+    };
   }
   throw new Error(`unknown task ${task.op}`);
 }
