@@ -228,6 +228,23 @@ def _messages() -> dict[str, Any]:
     }
 
 
+def _footer() -> str:
+    """The visit summary's footer sentence, from the page painbook writes."""
+    import re
+
+    import pandas as pd
+
+    html = report.visit_summary(
+        pd.DataFrame(
+            {"date": pd.to_datetime(["2026-01-01"]), "pain": [1.0]},
+        )
+    )
+    text = re.search(r"<footer>(.*?)</footer>", html, re.S)
+    if text is None:  # pragma: no cover - the page's layout changed
+        raise RuntimeError("painbook.report.visit_summary has no <footer>; update webrules.")
+    return text.group(1)
+
+
 def _forms() -> Any:
     from painbook.widgets import forms
 
@@ -315,6 +332,7 @@ def rules() -> dict[str, Any]:
             "max_questions": report.MAX_QUESTIONS,
             "recent_days": report.RECENT_DAYS,
             "daily_chart_max_days": report.DAILY_CHART_MAX_DAYS,
+            "footer": _footer(),
         },
         "fields": _diary_fields(),
         "measures": {

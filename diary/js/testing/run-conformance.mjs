@@ -70,7 +70,13 @@ async function run(task) {
     const { readDiary } = await load("csv-read");
     const summary = await load("summary");
     const diary = readDiary(rules, readFileSync(task.path), { name: basename(task.path) });
-    return summary.visitSummary(rules, diary, task.options ?? {});
+    try {
+      const model = summary.visitSummary(rules, diary, task.options ?? {});
+      return { model, lines: summary.summaryLines(model) };
+    } catch (err) {
+      if (!(err instanceof RangeError)) throw err;
+      return { refused: err.message };
+    }
   }
   if (task.op === "painad") {
     const { readDiary } = await load("csv-read");
