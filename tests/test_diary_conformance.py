@@ -1,11 +1,25 @@
 """The web diary's engine (diary/js) agrees with painbook on the same files.
 
-Run through node in one process per group (see tests/diary_js.py):
+Run through node, one process per group of files (see tests/diary_js.py):
 
 * write: for every good CSV in tests/data/good and the three sample personas, the bytes the
   JavaScript writes equal painbook.diary.write_diary's (write_observations for a PAINAD log);
-* entry: entries refused by painbook.diary.append_entry are refused by the page with the
-  same message and field.
+* entries: entries refused by painbook.diary.append_entry are refused by the page with the
+  same message and field; accepted ones hold what painbook saves;
+* reading: every CSV in tests/data/good and the personas gives the same table (and line
+  numbers) as read_diary; every CSV in tests/data/bad is refused at the same line and column,
+  with the same message (except where painbook's message offers Excel files, which the page
+  does not read); the other files in tests/data/bad (.xlsx, .xls) and tests/data/good
+  (diary.xlsx) are refused by the page: a real workbook with a message saying how to save it
+  as CSV, a file only named .xlsx or an old .xls as painbook refuses it; probing files and
+  150 made-up files read or fail the same;
+* analysis: days, weeks, trend, flares, what helped, medicines, progress and the workbook's
+  tables and chart texts equal painbook's to the last bit, for the two diary personas and a
+  made-up 10-year diary of 4 entries a day (14,608 rows);
+* the visit summary: its lines of text equal painbook.report.visit_summary's page, and its
+  chart data places every point, line and tick where painbook's SVG does;
+* PAINAD: totals, averages by what was happening, the log's tables and summary, and the
+  form's total text equal painbook's for the sample log.
 """
 
 from __future__ import annotations
@@ -552,3 +566,99 @@ def test_chart_data_places_the_points_as_painbook(path, long_diary) -> None:
         assert sorted(mine["lines"]) == sorted(page["lines"])
         assert [tuple(t) for t in mine["ticks"]] == [tuple(t) for t in page["ticks"]]
         assert page["points"], "the chart has points"
+
+
+# --------------------------------------------------------------------------- made-up files
+
+_HEADINGS = [
+    ["date", "Date", "Day", "Date/Time", "datum"],
+    ["time", "Time", ""],
+    ["pain", "Pain level", "Pain (0-10)", "NRS"],
+    ["worst", "Worst pain"],
+    ["least"],
+    ["sleep", "Hours of sleep"],
+    ["mood"],
+    ["helped", "What helped"],
+    ["notes", "Comments"],
+    ["Weather", "'=x", ""],
+]
+_DATES = ["2026-04-03", "2026-4-3", "03/04/2026", "25/03/2026", "03/25/2026", "2026-02-30", ""]
+_DATES += ["x", "2026-04-03 00:00", "2026-04-03 08:30", "2026-04-03T08:30", "13.04.2026"]
+_TIMES = ["08:30", "8:30", "", "24:00", "8pm", "08:30:00", "0830", " 09:15 "]
+_NUMBERS = ["5", "5.5", "6,5", "", "11", "-1", "x", "nan", "1e1", " 7 ", "10", "0", "7/10"]
+_NUMBERS += ["2026-05-10", "3 (ok)"]
+_TEXT = ["", "heat", "heat; walk", " a ; b ", "=1+1", "'=x", "x, y", 'say "hi"', "line\nbreak"]
+_NUMBER_HEADINGS = {"pain", "pain level", "pain (0-10)", "nrs", "worst pain", "worst", "least"}
+_NUMBER_HEADINGS |= {"sleep", "hours of sleep", "mood"}
+
+
+def _made_up_files(folder: Path, count: int, seed: int, noise: float) -> list[Path]:
+    """Diaries in many shapes, each cell now and then one of the forms to refuse."""
+    import random
+
+    rng = random.Random(seed)
+
+    def cell(heading: str) -> str:
+        key = heading.lower()
+        if "date" in key or key in ("day", "datum"):
+            pool = _DATES
+        elif "time" in key:
+            pool = _TIMES
+        elif key in _NUMBER_HEADINGS:
+            pool = _NUMBERS
+        else:
+            pool = _TEXT
+        if rng.random() < noise:
+            return rng.choice(pool)
+        if pool is _DATES and "/" not in key:
+            return f"2026-04-{rng.randint(1, 28):02d}"
+        return rng.choice(pool[:4]) if pool is _TEXT else pool[0]
+
+    def quote(value: str, delimiter: str) -> str:
+        if any(c in value for c in (delimiter, '"', "\n", "\r")):
+            return '"' + value.replace('"', '""') + '"'
+        return value
+
+    paths = []
+    for n in range(count):
+        heads = [rng.choice(g) for g in _HEADINGS if rng.random() < 0.7 or g[0] in ("date", "pain")]
+        rng.shuffle(heads)
+        delimiter = rng.choice([",", ";", "\t"])
+        newline = rng.choice(["\n", "\r\n"])
+        lines = [delimiter.join(quote(h, delimiter) for h in heads)]
+        for _ in range(rng.randint(0, 8)):
+            if rng.random() < 0.05:
+                lines.append("")
+                continue
+            row = [quote(cell(h), delimiter) for h in heads]
+            if rng.random() < 0.03:
+                row.append("extra")
+            if rng.random() < 0.03:
+                row = row[:-1]
+            lines.append(delimiter.join(row))
+        text = newline.join(lines) + (newline if rng.random() < 0.8 else "")
+        encoding = rng.choice(["utf-8", "utf-8-sig", "cp1252", "utf-16"])
+        path = folder / f"made-up-{n}.csv"
+        path.write_bytes(text.encode(encoding))
+        paths.append(path)
+    return paths
+
+
+def test_made_up_files_read_or_fail_the_same(tmp_path) -> None:
+    paths = _made_up_files(tmp_path, 150, seed=20261201, noise=0.05)
+    results = run([{"op": "read", "path": str(p)} for p in paths])
+    read = refused = 0
+    for path, got in zip(paths, results, strict=True):
+        try:
+            expected = as_js(diary.read_diary(path))
+        except diary.DiaryError as err:
+            refused += 1
+            assert got.get("error") == {
+                "message": err.message,
+                "line": err.line,
+                "column": err.column,
+            }, path.read_bytes()
+        else:
+            read += 1
+            assert got.get("diary") == {**expected, "source": path.name}, path.read_bytes()
+    assert read >= 20 and refused >= 20, (read, refused)
