@@ -662,3 +662,33 @@ def test_made_up_files_read_or_fail_the_same(tmp_path) -> None:
             read += 1
             assert got.get("diary") == {**expected, "source": path.name}, path.read_bytes()
     assert read >= 20 and refused >= 20, (read, refused)
+
+
+DATE_ORDER_CASES = {
+    "ambiguous": b"date,pain\n03/04/2026,5\n2026-04-05,4\n",
+    "one_digit": b"date,pain\n3/4/2026,5\n 3/12/2026 ,4\n",
+    "impossible": b"date,pain\n31/02/2026,5\n",
+    "zero": b"date,pain\n00/04/2026,5\n",
+    "other_form": b"date,pain\n2026/31/12,5\n",
+    "midnight": b"date,pain\n03/04/2026 00:00,5\n",
+    "datetime": b"Date/Time,pain\n03/04/2026 08:30,5\n",
+    "dots": b"date,pain\n03.04.2026,5\n",
+}
+
+
+@pytest.mark.parametrize("date_format", ["%d/%m/%Y", "%m/%d/%Y", "%d.%m.%Y"])
+def test_the_date_order_can_be_given(tmp_path, date_format) -> None:
+    paths = []
+    for name, data in DATE_ORDER_CASES.items():
+        path = tmp_path / f"{name}.csv"
+        path.write_bytes(data)
+        paths.append(path)
+    tasks = [{"op": "read", "path": str(p), "date_format": date_format} for p in paths]
+    for path, got in zip(paths, run(tasks), strict=True):
+        try:
+            expected = as_js(diary.read_diary(path, date_format=date_format))
+        except diary.DiaryError as err:
+            want = {"message": err.message, "line": err.line, "column": err.column}
+            assert got.get("error") == want, path.name
+        else:
+            assert got.get("diary") == {**expected, "source": path.name}, path.name

@@ -69,3 +69,11 @@ test("what the page writes, it reads back the same", () => {
   assert.equal(again.rows[0].notes, "=SUM(A1)");
   assert.equal(again.rows[0].time, "08:05");
 });
+
+test("the date order can be given for dates not written year-month-day", () => {
+  const text = bytes("date,pain\n03/04/2026,5\n");
+  assert.equal(readDiary(rules, text, { dateFormat: "%d/%m/%Y" }).rows[0].date, "2026-04-03");
+  assert.equal(readDiary(rules, text, { dateFormat: "%m/%d/%Y" }).rows[0].date, "2026-03-04");
+  assert.throws(() => readDiary(rules, bytes("date,pain\n31/02/2026,5\n"), { dateFormat: "%d/%m/%Y" }), /does not match the date form you gave/);
+  assert.throws(() => readDiary(rules, text, { dateFormat: "%H:%M" }), TypeError);
+});

@@ -35,7 +35,8 @@ async function run(task) {
   if (task.op === "read") {
     const { readDiary } = await load("csv-read");
     const started = performance.now();
-    const diary = readDiary(rules, readFileSync(task.path), { name: basename(task.path), kind });
+    const options = { name: basename(task.path), kind, dateFormat: task.date_format ?? null };
+    const diary = readDiary(rules, readFileSync(task.path), options);
     return { diary, ms: performance.now() - started };
   }
   if (task.op === "analyse") {
