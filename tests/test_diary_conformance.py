@@ -29,6 +29,7 @@ from html import escape
 from html.parser import HTMLParser
 from pathlib import Path
 
+import pandas as pd
 import pytest
 
 from diary_js import as_js, good_reader, run
@@ -692,3 +693,41 @@ def test_the_date_order_can_be_given(tmp_path, date_format) -> None:
             assert got.get("error") == want, path.name
         else:
             assert got.get("diary") == {**expected, "source": path.name}, path.name
+
+
+FORMS = [
+    {"boxes": {"date": "2026-04-03", "pain": "5"}},
+    {
+        "boxes": {
+            "date": "2026-04-03",
+            "time": " 08:30 ",
+            "pain": " 6.50 ",
+            "worst": "eleven",
+            "sleep_hours": "6,5",
+            "locations": "lower back\n left knee ;hip",
+            "helped": "\n\n",
+            "notes": "  felt <b>ok</b>  ",
+        },
+        "ticked": ["aching", "burning"],
+        "other": "pressing; dull",
+    },
+    {"boxes": {"date": "2026-04-03", "pain": "12.0", "mood": "7", "medications": "ibuprofen 8am"}},
+]
+
+
+def test_form_boxes_become_the_workbook_form_entry(tmp_path) -> None:
+    from painbook.widgets import forms
+
+    results = run([{"op": "form", **f} for f in FORMS])
+    for filled, got in zip(FORMS, results, strict=True):
+        form = forms.DiaryForm(tmp_path / "d.csv")
+        boxes = filled["boxes"]
+        form.date.value = pd.Timestamp(boxes["date"]).date()
+        for name, text in boxes.items():
+            if name != "date":
+                getattr(form, name).value = text
+        for word in filled.get("ticked", []):
+            form.qualities[word].value = True
+        form.other_qualities.value = filled.get("other", "")
+        expected = {k: (v.isoformat() if k == "date" else v) for k, v in form.entry().items()}
+        assert got["entry"] == expected

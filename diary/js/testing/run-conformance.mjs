@@ -28,6 +28,10 @@ async function run(task) {
     const { csvBytes } = await load("csv-write");
     return { base64: Buffer.from(csvBytes(rules, task.diary, kind)).toString("base64") };
   }
+  if (task.op === "form") {
+    const { formEntry } = await load("entry");
+    return { entry: formEntry(rules, task.boxes, task.ticked ?? [], task.other ?? "") };
+  }
   if (task.op === "entry") {
     const { checkEntry } = await load("entry");
     return { row: checkEntry(rules, task.entry, { kind, columns: task.columns }) };
