@@ -592,8 +592,7 @@ function round1(v) {
  * @param {import("./build.js").Diary} diary
  * @returns {{columns: string[], rows: (string|number|null)[][]}}
  */
-export function weeklyTable(rules, diary, days = daily(diary)) {
-  const weeks = summary(rules, diary, "W", days);
+export function weeklyTable(rules, diary, days = daily(diary), weeks = summary(rules, diary, "W", days)) {
   const bandColumns = rules.bands.map(([label, low, high]) => {
     const span = low === high ? `${low}` : `${low}-${high}`;
     const name = label === "none" ? "No-pain" : label[0].toUpperCase() + label.slice(1);
@@ -621,7 +620,7 @@ export function weeklyTable(rules, diary, days = daily(diary)) {
  * @param {string|null} [start]  "YYYY-MM-DD"; default the first day of the diary
  * @param {string|null} [end]
  */
-export function describeMeasure(rules, diary, measure = "pain", start = null, end = null, all = daily(diary)) {
+export function describeMeasure(rules, diary, measure = "pain", start = null, end = null, all = daily(diary), allFlares = null) {
   const spec = rules.measures[measure];
   if ((start === null || end === null) && !all.length) throw new RangeError("The diary has no entries yet, so there is nothing to show.");
   const first = start !== null ? dayNumber(start) : all[0].day;
@@ -655,7 +654,7 @@ export function describeMeasure(rules, diary, measure = "pain", start = null, en
   text +=
     `Highest day: ${num(values[hi])} on ${dayLabel(days[hi].day)}. ` + `Lowest day: ${num(values[lo])} on ${dayLabel(days[lo].day)}.`;
   if (measure === "pain") {
-    const found = flares(rules, diary, {}, all).filter((f) => dayNumber(f.end) >= first && dayNumber(f.start) <= last);
+    const found = (allFlares ?? flares(rules, diary, {}, all)).filter((f) => dayNumber(f.end) >= first && dayNumber(f.start) <= last);
     if (found.length) {
       const spans = found.map((f) => spanLabel(dayNumber(f.start), dayNumber(f.end))).join(", ");
       text += ` Hatched bands mark ${plural(found.length, "flare")}: ${spans}.`;
@@ -682,10 +681,10 @@ export function startToEnd(first, last) {
  * @param {any} rules
  * @param {import("./build.js").Diary} diary
  */
-export function flareTable(rules, diary, days = daily(diary)) {
+export function flareTable(rules, diary, days = daily(diary), found = flares(rules, diary, {}, days)) {
   return {
     columns: ["Flare", "First day", "Last day", "Days", "Highest daily pain", "Usual level before"],
-    rows: flares(rules, diary, {}, days).map((f, i) => [
+    rows: found.map((f, i) => [
       i + 1,
       dayLabel(dayNumber(f.start)),
       dayLabel(dayNumber(f.end)),
@@ -752,17 +751,19 @@ export function analyse(rules, diary) {
     if (!(err instanceof RangeError)) throw err;
     progressProblem = err.message;
   }
+  const weeks = summary(rules, diary, "W", days);
+  const found = flares(rules, diary, {}, days);
   return {
     days,
-    weeks: summary(rules, diary, "W", days),
-    weeklyTable: weeklyTable(rules, diary, days),
+    weeks,
+    weeklyTable: weeklyTable(rules, diary, days, weeks),
     trend: trend(rules, diary, days),
-    flares: flares(rules, diary, {}, days),
-    flareTable: flareTable(rules, diary, days),
+    flares: found,
+    flareTable: flareTable(rules, diary, days, found),
     helpedWorsened: helpedWorsened(rules, diary, days),
     medications: medications(rules, diary),
     peg: pegAverage(diary, days),
-    description: days.length ? describeMeasure(rules, diary, "pain", null, null, days) : "The diary has no entries yet.",
+    description: days.length ? describeMeasure(rules, diary, "pain", null, null, days, found) : "The diary has no entries yet.",
     progress: progressRows,
     progressProblem,
     lastEntries: lastEntries(rules, diary),
