@@ -208,6 +208,7 @@ def _messages() -> dict[str, Any]:
 
     marks = {"message": "\x06message\x06", "label": "\x07label\x07"}
     return {
+        "example_headings": _example_headings(),
         "retry": {mode: _template(w.retry, noun="\x04noun\x04") for mode, w in where.items()},
         "place": {
             "file": _template(where["file"].place(0, column), column=column).replace(
@@ -226,6 +227,70 @@ def _messages() -> dict[str, Any]:
             "7", "{n}"
         ),
     }
+
+
+def _example_headings() -> dict[str, str]:
+    """The made-up headings of the missing-column message, and the one used for the others."""
+    import re
+
+    import pandas as pd
+
+    from painbook.diary import check
+
+    raw = check._Raw(["Weather"], pd.DataFrame(), None, 1, None, "file")
+    message = check._missing_columns_error(raw, _format._DIARY, ["pain"]).message
+    found = re.search(r"if it is headed '([^']+)'", message)
+    if found is None:  # pragma: no cover - the message changed
+        raise RuntimeError("painbook's missing-column message changed; update webrules.")
+    return {**check._EXAMPLE_HEADINGS, "_other": found.group(1)}
+
+
+def _other_apps() -> list[dict[str, Any]]:
+    """How the CSV exports of other pain apps are told apart, from painbook.imports."""
+    from painbook import imports
+    from painbook.imports import (
+        apple_health,
+        bearable,
+        crisiscore,
+        flaredown,
+        headi,
+        migraine_buddy,
+    )
+
+    return [
+        {
+            "app": bearable.APP,
+            "name": imports.APPS[bearable.APP],
+            "casefold": True,
+            "headings": [list(bearable.HEADINGS)],
+        },
+        {
+            "app": migraine_buddy.APP,
+            "name": imports.APPS[migraine_buddy.APP],
+            "headings": [list(migraine_buddy.PREAMBLE)],
+            "starts_with": list(migraine_buddy.ATTACKS),
+            "and_has": "Geohash",
+        },
+        {
+            "app": flaredown.APP,
+            "name": imports.APPS[flaredown.APP],
+            "first": "Date",
+            "ends_with": ["Tags", "Foods", *flaredown.WEATHER],
+            "min_cells": 9,
+        },
+        {
+            "app": crisiscore.APP,
+            "name": imports.APPS[crisiscore.APP],
+            "headings": [list(crisiscore.FULL), list(crisiscore.MINIMAL)],
+            "literal_breaks": crisiscore._LITERAL_BREAK,
+        },
+        {"app": headi.APP, "name": imports.APPS[headi.APP], "headings": [list(headi.HEADINGS)]},
+        {
+            "app": apple_health.APP,
+            "name": imports.APPS[apple_health.APP],
+            "xml_markers": ["<HealthData", "DOCTYPE HealthData"],
+        },
+    ]
 
 
 def _footer() -> str:
@@ -334,6 +399,7 @@ def rules() -> dict[str, Any]:
             "daily_chart_max_days": report.DAILY_CHART_MAX_DAYS,
             "footer": _footer(),
         },
+        "other_apps": _other_apps(),
         "fields": _diary_fields(),
         "measures": {
             key: {

@@ -350,6 +350,72 @@ export function loadCsv(rules, text, name, spec) {
 }
 
 /**
+ * The other pain app a file was exported from, told by its headings (rules.other_apps, from
+ * painbook.imports), or null. Exports saved as JSON are refused as JSON files.
+ * @param {any} rules
+ * @param {Uint8Array} bytes
+ */
+export function otherApp(rules, bytes) {
+  const chunk = bytes.subarray(0, 65536);
+  let head;
+  if (startsWith(chunk, [0xff, 0xfe]) || startsWith(chunk, [0xfe, 0xff])) {
+    head = new TextDecoder(chunk[0] === 0xff ? "utf-16le" : "utf-16be").decode(chunk).slice(0, 4096);
+  } else head = new TextDecoder("utf-8").decode(chunk.subarray(0, 4096));
+  const firstRow = (text) => {
+    const { records } = splitRecords(text, ",", 1);
+    return records.length && !(records[0].length === 1 && records[0][0] === "") ? records[0].map(strip) : [];
+  };
+  const same = (a, b) => a.length === b.length && a.every((v, i) => v === b[i]);
+  for (const app of rules.other_apps) {
+    let found = false;
+    if (app.xml_markers) {
+      found = head.trimStart().startsWith("<") && app.xml_markers.some((m) => head.slice(0, 4096).includes(m));
+    } else {
+      let text = head;
+      if (app.literal_breaks && !strip(text).includes("\n") && text.includes(app.literal_breaks)) {
+        text = text.split(app.literal_breaks).join("\n");
+      }
+      let row = firstRow(text);
+      if (app.casefold) row = row.map((h) => h.toLowerCase());
+      if (app.headings) found = app.headings.some((h) => same(row, h));
+      if (!found && app.starts_with) found = same(row.slice(0, app.starts_with.length), app.starts_with) && row.includes(app.and_has);
+      if (!found && app.ends_with) {
+        found = row.length >= app.min_cells && row[0] === app.first && same(row.slice(-app.ends_with.length), app.ends_with);
+      }
+    }
+    if (found) return app.name;
+  }
+  return null;
+}
+
+function refuseJsonOrXml(bytes, name) {
+  let start = 0;
+  const end = Math.min(bytes.length, 512);
+  if (startsWith(bytes, [0xef, 0xbb, 0xbf])) start = 3;
+  while (start < end && [0x20, 0x09, 0x0d, 0x0a, 0xef, 0xbb, 0xbf].includes(bytes[start])) start++;
+  const lead = new TextDecoder("latin1").decode(bytes.subarray(start, end));
+  let kind = null;
+  if (lead.startsWith("{") || lead.startsWith("[")) {
+    try {
+      JSON.parse(new TextDecoder("utf-8", { fatal: true }).decode(bytes).replace(/^\ufeff/, ""));
+      kind = "a JSON file";
+    } catch {
+      kind = null;
+    }
+  } else if (lead.startsWith("<?xml") || lead.startsWith("<!DOCTYPE") || /^<[A-Za-z]/.test(lead)) {
+    const low = lead.slice(0, 20).toLowerCase();
+    kind = low.startsWith("<!doctype html") || low.startsWith("<html") ? "a web page (HTML)" : "an XML file";
+  }
+  if (kind === null) return;
+  throw new DiaryError(
+    `The file${named(name)} is ${kind}, not a table of entries: apps save their data ` +
+      "this way. If it comes from a pain or headache app, the workbook's read-a-diary notebook " +
+      "can bring it in ('Bring a diary from another app'). Otherwise save the diary from your " +
+      "spreadsheet program as CSV, then open that file here.",
+  );
+}
+
+/**
  * Read a diary (or PAINAD observation log) file and check every cell.
  * @param {any} rules
  * @param {Uint8Array|ArrayBuffer|string} data  the file's bytes (or its text)
@@ -367,6 +433,17 @@ export function readDiary(rules, data, { name = null, kind = "diary", dateFormat
     const bytes = data instanceof Uint8Array ? data : new Uint8Array(data);
     const dot = name ? name.lastIndexOf(".") : -1;
     const suffix = dot >= 0 ? name.slice(dot).toLowerCase() : "";
+    if (kind === "diary") {
+      const app = otherApp(rules, bytes);
+      if (app) {
+        throw new DiaryError(
+          `The file${named(name)} is an export from ${app}, not a diary table: its ` +
+            "columns do not mean what the diary's columns mean. Bring it in with " +
+            "painbook.imports.import_diary(path), which turns it into a diary and says what it " +
+            "changed (or, in the read-a-diary notebook, use 'Bring a diary from another app').",
+        );
+      }
+    }
     if (asciiBlank(bytes)) throw emptyFileError(name);
     for (const [magic, what] of MAGIC) {
       if (startsWith(bytes, magic)) {
@@ -377,6 +454,7 @@ export function readDiary(rules, data, { name = null, kind = "diary", dateFormat
       }
     }
     if (startsWith(bytes, [0x50, 0x4b])) throw xlsxError(name);
+    refuseJsonOrXml(bytes, name);
     if (suffix === ".xlsx" || suffix === ".xlsm") {
       throw new DiaryError(
         `The file${named(name)} is named like an Excel workbook but it is not one (it may be ` +
