@@ -771,3 +771,37 @@ def test_json_xml_and_web_pages_are_named(tmp_path) -> None:
         first_sentence = err.message.split(": ")[0]
         assert got["error"]["message"].split(": ")[0] == first_sentence, path.name
         assert ".xlsx" not in got["error"]["message"]
+
+
+OBSERVATION_FORMS = [
+    {"scores": {"breathing": 1, "face": 2}, "boxes": {"date": "2026-04-03"}},
+    {
+        "scores": {"breathing": 0, "vocalization": 1, "face": 2, "body_language": 1},
+        "boxes": {
+            "date": "2026-04-03",
+            "time": " 10:30",
+            "context": "other",
+            "contextOther": " dressing ",
+        },
+    },
+    {"scores": {}, "boxes": {"date": "2026-04-03", "context": "other", "notes": " held hip "}},
+    {"scores": {}, "boxes": {"date": "2026-04-03", "context": "bathing"}},
+]
+
+
+def test_painad_form_gives_the_workbook_form_observation(tmp_path) -> None:
+    from painbook.widgets import forms
+
+    results = run([{"op": "observation-form", **f} for f in OBSERVATION_FORMS])
+    for filled, got in zip(OBSERVATION_FORMS, results, strict=True):
+        form = forms.ObservationForm(tmp_path / "log.csv")
+        boxes = filled["boxes"]
+        form.date.value = pd.Timestamp(boxes["date"]).date()
+        form.time.value = boxes.get("time", "")
+        form.context.value = boxes.get("context", "")
+        form.context_other.value = boxes.get("contextOther", "")
+        form.notes.value = boxes.get("notes", "")
+        for item, control in form.items.items():
+            control.value = filled["scores"].get(item)
+        expected = {k: (v.isoformat() if k == "date" else v) for k, v in form.observation().items()}
+        assert got["entry"] == expected
