@@ -316,6 +316,30 @@ def _forms() -> Any:
     return forms
 
 
+#: A change of each category, to have painbook's own words for it.
+_CHANGE_EXAMPLES = {
+    "worse": (5, 8),
+    "no meaningful change": (5, 5),
+    "minimal": (10, 8),
+    "moderate": (10, 6),
+    "substantial": (10, 4),
+}
+
+
+def _meaning(baseline: float, recent: float) -> str:
+    """The sentence ChangeResult.describe ends with, for this change."""
+    return scales.change_category(baseline, recent).describe().split(". ", 1)[1]
+
+
+def _change_meanings() -> dict[str, str]:
+    meanings = {}
+    for category, (baseline, recent) in _CHANGE_EXAMPLES.items():
+        if scales.change_category(baseline, recent).category != category:  # pragma: no cover
+            raise RuntimeError(f"change_category({baseline}, {recent}) is not {category!r}.")
+        meanings[category] = _meaning(baseline, recent)
+    return meanings
+
+
 def _defaults(func: Any) -> dict[str, Any]:
     return {
         name: p.default
@@ -360,7 +384,9 @@ def rules() -> dict[str, Any]:
         "bands": [list(band) for band in scales.DEFAULT_BANDS],
         "change": {
             "categories": list(scales.CHANGE_CATEGORIES),
-            "meanings": dict(scales.CHANGE_MEANINGS),
+            "meanings": _change_meanings(),
+            "small_rise_meaning": _meaning(2, 2.2),
+            "worse_min_points": getattr(scales, "WORSE_MIN_POINTS", 0.0),
             "worse_percent": scales.WORSE_PERCENT,
             "substantial_drop_percent": scales.SUBSTANTIAL_DROP_PERCENT,
             "moderate_drop_percent": scales.MODERATE_DROP_PERCENT,

@@ -116,7 +116,14 @@ def test_scales_and_analysis_parameters(rules) -> None:
         scales.FARRAR_POINTS,
         scales.FARRAR_PERCENT,
     )
-    assert c["meanings"] == dict(scales.CHANGE_MEANINGS)
+    for category, meaning in c["meanings"].items():
+        assert category in scales.CHANGE_CATEGORIES
+        assert meaning in scales.change_category(5, 5).describe() or category != (
+            "no meaningful change"
+        )
+    assert scales.change_category(10, 6).describe().endswith(c["meanings"]["moderate"])
+    assert scales.change_category(2, 2.2).describe().endswith(c["small_rise_meaning"])
+    assert c["worse_min_points"] == getattr(scales, "WORSE_MIN_POINTS", 0.0)
     assert c["summary_words"] == report._CATEGORY_WORDS
     assert scales.peg(6, 5, 7) == sum(
         {"pain": 6, "enjoyment_interference": 5, "activity_interference": 7}[i]
