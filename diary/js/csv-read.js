@@ -78,6 +78,10 @@ function xlsxError(name) {
   );
 }
 
+function asBytes(data) {
+  return data instanceof Uint8Array ? data : new Uint8Array(data);
+}
+
 function asciiBlank(bytes) {
   for (let i = 0; i < bytes.length; i++) {
     const b = bytes[i];
@@ -428,22 +432,22 @@ export function readDiary(rules, data, { name = null, kind = "diary", dateFormat
   if (dateFormat !== null) checkDateFormat(dateFormat);
   const spec = specOf(rules, kind);
   let text;
+  if (kind === "diary") {
+    const app = otherApp(rules, typeof data === "string" ? new TextEncoder().encode(data) : asBytes(data));
+    if (app) {
+      throw new DiaryError(
+        `The file${named(name)} is an export from ${app}, not a diary table: its ` +
+          "columns do not mean what the diary's columns mean. Bring it in with " +
+          "painbook.imports.import_diary(path), which turns it into a diary and says what it " +
+          "changed (or, in the read-a-diary notebook, use 'Bring a diary from another app').",
+      );
+    }
+  }
   if (typeof data === "string") text = data;
   else {
-    const bytes = data instanceof Uint8Array ? data : new Uint8Array(data);
+    const bytes = asBytes(data);
     const dot = name ? name.lastIndexOf(".") : -1;
     const suffix = dot >= 0 ? name.slice(dot).toLowerCase() : "";
-    if (kind === "diary") {
-      const app = otherApp(rules, bytes);
-      if (app) {
-        throw new DiaryError(
-          `The file${named(name)} is an export from ${app}, not a diary table: its ` +
-            "columns do not mean what the diary's columns mean. Bring it in with " +
-            "painbook.imports.import_diary(path), which turns it into a diary and says what it " +
-            "changed (or, in the read-a-diary notebook, use 'Bring a diary from another app').",
-        );
-      }
-    }
     if (asciiBlank(bytes)) throw emptyFileError(name);
     for (const [magic, what] of MAGIC) {
       if (startsWith(bytes, magic)) {
