@@ -13,19 +13,24 @@ What is in it (:func:`rules`):
   rules (range, whole numbers, the plain name and the sentence explaining the scale), the
   list and text columns, the heading aliases (already reduced by the heading rule), the plain
   words for each column and the headings suggested when a required one is missing;
-* ``headings``: the heading rule of :func:`painbook._validate.header_key` as two regular
+* ``headings``: the heading rule of ``painbook.diary._cells.header_key`` as two regular
   expressions; ``lists``: the separator; ``formula``: the formula guard's characters;
   ``csv``: encoding, line end and delimiters; ``dates``: the years a date may have, the month
   names and the patterns of the date, time and date-time forms;
 * ``bands`` (:data:`painbook.scales.DEFAULT_BANDS`, Serlin et al. 1995), ``change``
   (IMMPACT categories, Dworkin et al. 2008, and Farrar's rule, Farrar et al. 2001), ``peg``
   (Krebs et al. 2009), ``painad`` (Warden, Hurley & Volicer 2003), ``flares``, ``trend``,
-  ``helped``, ``progress`` and ``summary``: the analysis parameters, from the functions'
-  defaults and module constants;
-* ``fields``: the labels, help and placeholders of the workbook's diary and PAINAD forms;
+  ``helped``, ``progress`` and ``summary`` (with the visit summary's list lengths and
+  footer): the analysis parameters, from the functions' defaults and module constants;
+  ``measures``: the charts' measures (:data:`painbook.charts.MEASURES`);
+* ``fields``: the labels, help and placeholders of the workbook's diary form (the PAINAD
+  form's are under ``painad``); ``tables``: the short headings of the last-entries table;
+* ``other_apps``: how the CSV exports of other pain apps are told apart
+  (:mod:`painbook.imports`), so they are refused as read_diary refuses them;
 * ``messages``: message templates made by running painbook's own message functions with
   placeholders (``{value}``, ``{quoted}``, ``{number}``, ``{retry}``, ``{column}``,
-  ``{line}``, ``{message}``, ``{label}``, ``{n}``), so the page's words are the workbook's.
+  ``{line}``, ``{message}``, ``{label}``, ``{n}``), so the page's words are the workbook's;
+  the words for each change category come from ``ChangeResult.describe`` itself.
 """
 
 from __future__ import annotations
