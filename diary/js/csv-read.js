@@ -136,27 +136,27 @@ export function decode(bytes, name = null) {
 }
 
 /**
- * Split CSV text into records, as pandas' C parser does.
+ * Walk CSV text record by record, as pandas' C parser splits it: `onField(value)` for each
+ * cell, `onEnd()` at the end of each record.
  * @param {string} text
  * @param {string} delimiter
- * @param {number} [limit] stop after this many records
- * @returns {{records: string[][], starts: number[], unclosed: number}}
+ * @param {number} limit  stop after this many records
+ * @param {(value: string) => void} onField
+ * @param {() => void} onEnd
+ * @returns {{starts: number[], unclosed: number}}
  *   starts: the physical line (1-based, within `text`) where each record starts;
  *   unclosed: the index of a record whose quote is never closed, or -1
  */
-export function splitRecords(text, delimiter, limit = Infinity) {
+function tokenize(text, delimiter, limit, onField, onEnd) {
   const D = delimiter.charCodeAt(0);
-  const records = [];
   const starts = [];
   const n = text.length;
   let i = 0;
   let line = 1;
   let unclosed = -1;
-  while (i < n && records.length < limit) {
-    const fields = [];
+  while (i < n && starts.length < limit) {
     starts.push(line);
-    let done = false;
-    while (!done) {
+    for (;;) {
       // one field, starting at i
       if (i < n && text.charCodeAt(i) === 34) {
         let value = "";
@@ -183,9 +183,8 @@ export function splitRecords(text, delimiter, limit = Infinity) {
           break;
         }
         if (!closed) {
-          unclosed = records.length;
-          fields.push(value);
-          done = true;
+          unclosed = starts.length - 1;
+          onField(value);
           break;
         }
         // characters after the closing quote belong to the same cell
@@ -199,7 +198,7 @@ export function splitRecords(text, delimiter, limit = Infinity) {
           value += text.slice(i, j);
           i = j;
         }
-        fields.push(value);
+        onField(value);
       } else {
         let j = i;
         while (j < n) {
@@ -207,26 +206,86 @@ export function splitRecords(text, delimiter, limit = Infinity) {
           if (c === D || c === 10 || c === 13) break;
           j++;
         }
-        fields.push(text.slice(i, j));
+        onField(text.slice(i, j));
         i = j;
       }
-      if (i >= n) {
-        done = true;
-      } else {
-        const c = text.charCodeAt(i);
-        if (c === D) i++;
-        else {
-          // end of the record
-          i += c === 13 && text.charCodeAt(i + 1) === 10 ? 2 : 1;
-          line++;
-          done = true;
-        }
+      if (i >= n) break;
+      const c = text.charCodeAt(i);
+      if (c === D) i++;
+      else {
+        // end of the record
+        i += c === 13 && text.charCodeAt(i + 1) === 10 ? 2 : 1;
+        line++;
+        break;
       }
     }
-    records.push(fields);
+    onEnd();
     if (unclosed >= 0) break;
   }
+  return { starts, unclosed };
+}
+
+/**
+ * Split CSV text into records, as pandas' C parser does.
+ * @param {string} text
+ * @param {string} delimiter
+ * @param {number} [limit] stop after this many records
+ * @returns {{records: string[][], starts: number[], unclosed: number}}
+ *   starts: the physical line (1-based, within `text`) where each record starts;
+ *   unclosed: the index of a record whose quote is never closed, or -1
+ */
+export function splitRecords(text, delimiter, limit = Infinity) {
+  const records = [];
+  let fields = [];
+  const { starts, unclosed } = tokenize(
+    text,
+    delimiter,
+    limit,
+    (value) => fields.push(value),
+    () => {
+      records.push(fields);
+      fields = [];
+    },
+  );
   return { records, starts, unclosed };
+}
+
+/**
+ * Split CSV text straight into columns (no array per row): the heading record's cells, one
+ * array per heading holding the other records' cells ("" where a record is short), and each
+ * record's cell count (to find one with more cells than the headings).
+ * @param {string} text
+ * @param {string} delimiter
+ */
+function splitColumns(text, delimiter) {
+  const head = [];
+  const counts = [];
+  let columns = null;
+  let width = 0;
+  let row = -1;
+  let c = 0;
+  const { starts, unclosed } = tokenize(
+    text,
+    delimiter,
+    Infinity,
+    (value) => {
+      if (row < 0) head.push(value);
+      else if (c < width) columns[c][row] = value;
+      c++;
+    },
+    () => {
+      if (row < 0) {
+        width = head.length;
+        columns = Array.from({ length: width }, () => []);
+      } else {
+        for (let k = c; k < width; k++) columns[k][row] = "";
+        counts.push(c);
+      }
+      row++;
+      c = 0;
+    },
+  );
+  return { head, columns: columns ?? [], counts, starts, unclosed };
 }
 
 function countBreaks(text, from, to) {
@@ -291,14 +350,14 @@ export function loadCsv(rules, text, name, spec) {
   }
   const body = text.slice(start);
   const delimiter = sniffDelimiter(rules, body, spec);
-  const { records, starts, unclosed } = splitRecords(body, delimiter);
-  const width = records[0].length;
+  const { head, columns: cells, counts, starts, unclosed } = splitColumns(body, delimiter);
+  const width = head.length;
   const shown = { ",": "comma", ";": "semicolon", "\t": "tab" }[delimiter];
-  for (let r = 1; r < records.length; r++) {
-    if (records[r].length > width) {
-      const line = headerLine + starts[r] - 1;
+  for (let r = 0; r < counts.length; r++) {
+    if (counts[r] > width) {
+      const line = headerLine + starts[r + 1] - 1;
       throw new DiaryError(
-        `Line ${line} has ${records[r].length} cells but the heading line has only ` +
+        `Line ${line} has ${counts[r]} cells but the heading line has only ` +
           `${width}. This often happens when a note holds a ${shown}. Put quote ` +
           `marks around that cell ("like, this") or remove the extra ` +
           `${shown}, or add a heading for the extra column, then load the ` +
@@ -316,30 +375,25 @@ export function loadCsv(rules, text, name, spec) {
       { line },
     );
   }
-  const n = records.length - 1;
-  const cells = Array.from({ length: width }, () => new Array(n));
-  for (let r = 0; r < n; r++) {
-    const record = records[r + 1];
-    for (let c = 0; c < width; c++) cells[c][r] = c < record.length ? record[c] : "";
-  }
+  const records = starts.length;
   // Line numbers, as painbook counts them.
   const physical = count(body, newline) + (body.endsWith(newline) ? 0 : 1);
   let lineStarts;
-  if (physical === records.length) lineStarts = records.map((_, r) => headerLine + r);
+  if (physical === records) lineStarts = starts.map((_, r) => headerLine + r);
   else {
-    lineStarts = new Array(records.length);
+    lineStarts = new Array(records);
     let at = headerLine;
-    for (let r = 0; r < records.length; r++) {
+    for (let r = 0; r < records; r++) {
       lineStarts[r] = at;
       let breaks = 0;
       for (let c = 0; c < width; c++) {
-        const v = r === 0 ? records[0][c] : cells[c][r - 1];
+        const v = r === 0 ? head[c] : cells[c][r - 1];
         if (v.includes(newline)) breaks += count(v, newline);
       }
       at += breaks + 1;
     }
   }
-  const headers = records[0].map((h) => unescapeText(rules, h));
+  const headers = head.map((h) => unescapeText(rules, h));
   const [kept, lines] = dropBlankRows(cells, lineStarts.slice(1));
   return {
     headers,
