@@ -38,7 +38,13 @@ __all__ = [
     "PAINAD_ITEMS",
     "PAINAD_LABELS",
     "CHANGE_CATEGORIES",
+    "FARRAR_PERCENT",
+    "FARRAR_POINTS",
+    "MINIMAL_DROP_PERCENT",
+    "MODERATE_DROP_PERCENT",
+    "SUBSTANTIAL_DROP_PERCENT",
     "WORSE_MIN_POINTS",
+    "WORSE_PERCENT",
     "ChangeResult",
     "nrs_band",
     "band_series",
@@ -285,6 +291,18 @@ CHANGE_CATEGORIES: tuple[ChangeCategory, ...] = (
     "substantial",
 )
 
+#: Percent thresholds of :func:`change_category` (IMMPACT: Dworkin et al., *J Pain*
+#: 2008;9(2):105-121): a drop of at least SUBSTANTIAL_DROP_PERCENT is "substantial", at least
+#: MODERATE_DROP_PERCENT "moderate", at least MINIMAL_DROP_PERCENT "minimal"; a rise of at
+#: least WORSE_PERCENT is "worse" (this workbook's mirror of the smallest important change).
+SUBSTANTIAL_DROP_PERCENT = 50.0
+MODERATE_DROP_PERCENT = 30.0
+MINIMAL_DROP_PERCENT = 10.0
+WORSE_PERCENT = 10.0
+#: Farrar's rule (Farrar et al., *Pain* 2001;94(2):149-158): a drop of at least FARRAR_POINTS
+#: points or at least FARRAR_PERCENT percent is a change patients call "much improved".
+FARRAR_POINTS = 2.0
+FARRAR_PERCENT = 30.0
 #: The smallest rise, in points on the 0-10 scale, that :func:`change_category` calls
 #: "worse" (together with a rise of 10% or more): one step of the 0-10 scale. This is the
 #: workbook's own rule, not a published threshold: without it a low score that rises a
@@ -383,19 +401,19 @@ def change_category(baseline: float, recent: float) -> ChangeResult:
     points = round(now - base, _DECIMALS)
     drop = -percent
     category: ChangeCategory
-    if percent >= 10 and points >= WORSE_MIN_POINTS:
+    if percent >= WORSE_PERCENT and points >= WORSE_MIN_POINTS:
         category = "worse"
-    elif percent >= 10:
+    elif percent >= WORSE_PERCENT:
         category = "no meaningful change"
-    elif drop >= 50:
+    elif drop >= SUBSTANTIAL_DROP_PERCENT:
         category = "substantial"
-    elif drop >= 30:
+    elif drop >= MODERATE_DROP_PERCENT:
         category = "moderate"
-    elif drop >= 10:
+    elif drop >= MINIMAL_DROP_PERCENT:
         category = "minimal"
     else:
         category = "no meaningful change"
-    farrar = bool(-points >= 2 or drop >= 30)
+    farrar = bool(-points >= FARRAR_POINTS or drop >= FARRAR_PERCENT)
     return ChangeResult(
         baseline=base,
         recent=now,
