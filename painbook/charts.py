@@ -141,6 +141,10 @@ class Chart:
         display(self.mimebundle(), raw=True)
         show_text(self.text)
 
+    def _ipython_display_(self) -> None:
+        """A chart as the last line of a cell shows as :meth:`show` does."""
+        self.show()
+
 
 def text_bundle(*lines: str, bullets: bool = False) -> dict[str, str]:
     """Sentences as notebook output data: plain text, and HTML paragraphs (or a list).
@@ -555,8 +559,10 @@ def progress_table(
     """:func:`painbook.analysis.progress` in everyday words, one row per measure.
 
     Averages are rounded to 1 decimal. "Change (points)" is worked out from those rounded
-    averages, so it can be checked by hand; the percent change, the IMMPACT group and the
-    Farrar column come from the engine's exact numbers.
+    averages, so it can be checked by hand; the percent change, the size of the change (the
+    IMMPACT percent bands, Dworkin et al. 2008) and whether patients notice it (about 2 points
+    or 30% less, Farrar et al. 2001) come from the engine's exact numbers. The headings say
+    what each column means in plain words, without the sources' names.
     """
     table = analysis.progress(df, baseline=baseline, recent=recent)
     names = {"pain": "Pain", "PEG": "PEG score"}
@@ -589,8 +595,8 @@ def progress_table(
                 _round1(table["recent_mean"]) - _round1(table["baseline_mean"])
             ).to_numpy(),
             "Change (%)": percent,
-            "Group (IMMPACT)": table["category"].fillna("").to_numpy(),
-            "About 2 points or 30% less (Farrar)": [
+            "Size of the change": table["category"].fillna("").to_numpy(),
+            "A change patients notice? (2 points or 30% less)": [
                 "" if v is None else ("yes" if v else "no") for v in table["farrar_meaningful"]
             ],
         },

@@ -272,8 +272,8 @@ def test_progress_table(maria) -> None:
     assert table.loc["Pain", "Baseline"] == "3-16 Mar 2025 (14 days)"
     assert table.loc["Pain", "Recent"] == "12-25 May 2025 (14 days)"
     assert table.loc["Pain", "Change (%)"] == "-38%"
-    assert table.loc["Pain", "Group (IMMPACT)"] == "moderate"
-    assert table.loc["Pain", "About 2 points or 30% less (Farrar)"] == "yes"
+    assert table.loc["Pain", "Size of the change"] == "moderate"
+    assert table.loc["Pain", "A change patients notice? (2 points or 30% less)"] == "yes"
 
 
 def test_progress_points_can_be_checked_by_hand(maria) -> None:

@@ -226,7 +226,7 @@ def test_progress_explorer_default_is_the_engine_default(maria) -> None:
     assert form.text() == "\n".join(expected["description"])
     assert form.baseline_start.value == dt.date(2025, 3, 3)
     assert form.recent_end.value == dt.date(2025, 5, 25)
-    assert form.table().loc["Pain", "Group (IMMPACT)"] == "moderate"
+    assert form.table().loc["Pain", "Size of the change"] == "moderate"
     assert output_types(form) == ["chart", "text", "table"]
 
 

@@ -369,6 +369,10 @@ def test_observation_tables_and_summary_of_the_sample() -> None:
     assert highest["Date"].iloc[0] == "2025-04-13"
     last = forms.observation_table(obs, n=3)
     assert last.index.tolist() == [68, 69, 70]
+    notes = obs["notes"].dropna()
+    longest = max(notes, key=len)
+    table = forms.observation_table(obs, n=len(obs))
+    assert longest in table["Notes"].tolist()  # notes are shown in full, never cut off
     text = forms.observation_summary(obs)
     assert text.startswith("The log has 70 observations on 28 days, from 7 April 2025 to 4 May")
     assert "bathing 5.6 (14 observations); moving 4.6" in text

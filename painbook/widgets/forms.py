@@ -251,8 +251,9 @@ def _text(value: str) -> str | None:
     return value or None
 
 
-def _cell(value: object) -> str:
-    """A table cell as short plain text: empty for missing, 5 rather than 5.0."""
+def _cell(value: object, limit: int | None = _LONG_TEXT) -> str:
+    """A table cell as short plain text: empty for missing, 5 rather than 5.0; text longer
+    than ``limit`` characters is shortened with "..." (``limit=None``: never)."""
     if value is None or value is pd.NA or (isinstance(value, float) and np.isnan(value)):
         return ""
     if isinstance(value, pd.Timestamp):
@@ -260,7 +261,9 @@ def _cell(value: object) -> str:
     if isinstance(value, float | np.floating):
         return f"{float(value):g}"
     text = " ".join(str(value).split())
-    return text if len(text) <= _LONG_TEXT else text[: _LONG_TEXT - 3].rstrip() + "..."
+    if limit is None or len(text) <= limit:
+        return text
+    return text[: limit - 3].rstrip() + "..."
 
 
 def _corner(table: pd.DataFrame, label: str) -> pd.DataFrame:
@@ -784,7 +787,7 @@ def observation_table(observations: pd.DataFrame, n: int = 5, order: str = "last
             "What was happening": [_cell(v) for v in rows["context"]],
             **{_ITEM_SHORT[item]: [_cell(v) for v in rows[item]] for item in scales.PAINAD_ITEMS},
             "Total (0-10)": [_cell(v) for v in rows["total"]],
-            "Notes": [_cell(v) for v in rows["notes"]],
+            "Notes": [_cell(v, limit=None) for v in rows["notes"]],  # the notes matter most
         },
         index=pd.Index(rows.index + 1),
     )

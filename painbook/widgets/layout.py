@@ -90,7 +90,7 @@ FORM_CSS = f"""
   padding: 0.25em 0.6em; border-bottom: 1px solid #bbb; text-align: left;
   vertical-align: top; white-space: nowrap;
 }}
-{_F} .painbook-scroll td.painbook-long {{ white-space: normal; min-width: 16em; }}
+{_F} .painbook-scroll td:last-child {{ white-space: normal; min-width: 16em; }}
 {_F} .jp-OutputArea-output {{ overflow-x: auto; max-width: 100%; }}
 """
 
