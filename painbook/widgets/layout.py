@@ -49,9 +49,12 @@ _F = f".{FORM_CLASS}"
 #: The forms' style sheet (see the module's description).
 FORM_CSS = f"""
 {_F} {{ max-width: 100%; box-sizing: border-box; overflow-wrap: anywhere; }}
+{_F}, {_F} .widget-box, {_F} .widget-inline-hbox {{
+  box-sizing: border-box; max-width: 100%; min-width: 0;
+}}
 {_F} .widget-inline-hbox.painbook-stack {{
   flex-direction: column; align-items: stretch; height: auto; width: 100%;
-  max-width: {MAX_WIDTH}; margin-bottom: 0.2em;
+  max-width: min({MAX_WIDTH}, 100%); margin: 0 0 0.3em 0 !important;
 }}
 {_F} .painbook-stack > .widget-label {{
   width: auto !important; max-width: 100% !important; min-width: 0 !important;

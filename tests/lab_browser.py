@@ -172,6 +172,7 @@ _MEASURE = """(selector) => {
              || el.closest('.widget-inline-hbox')?.querySelector('.widget-label')?.textContent
              || '')).trim().slice(0, 60),
       left: box.left, right: box.right, width: box.width, height: box.height,
+      area: el.closest('.jp-OutputArea-output')?.getBoundingClientRect().right ?? 1e9,
     });
   }
   return {controls: out, width: document.documentElement.clientWidth};
@@ -239,16 +240,26 @@ class Notebook:
     @staticmethod
     def unrun_cells(saved: dict) -> list[int]:
         cells = saved["cells"]
-        return [i for i, c in enumerate(cells) if c["cell_type"] == "code" and not c.get("execution_count")]
+        return [
+            i
+            for i, c in enumerate(cells)
+            if c["cell_type"] == "code" and not c.get("execution_count")
+        ]
 
     def save(self) -> dict:
         """Save the notebook (File > Save Notebook) and return it as stored on disk."""
         before = self.file.stat().st_mtime_ns
         self.menu("File", "Save Notebook")
         deadline = time.monotonic() + 30
-        while self.file.stat().st_mtime_ns == before and time.monotonic() < deadline:
-            time.sleep(0.2)
-        return json.loads(self.file.read_text(encoding="utf-8"))
+        while time.monotonic() < deadline:
+            time.sleep(0.3)
+            if self.file.stat().st_mtime_ns == before:
+                continue
+            try:  # the server may still be writing it
+                return json.loads(self.file.read_text(encoding="utf-8"))
+            except json.JSONDecodeError:
+                continue
+        raise AssertionError(f"{self.path}: not saved within 30 s")
 
     def measure_controls(self) -> dict:
         return self.page.evaluate(_MEASURE, CONTROLS)
