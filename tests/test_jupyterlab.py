@@ -207,7 +207,7 @@ def test_painad_form_saves_one_observation(lab, page) -> None:
     assert groups.count() == 5
     for i in range(5):
         groups.nth(i).locator(".widget-radio-box label").nth(1).click()  # score 1 each
-    form.get_by_label("What was happening").select_option("bathing")
+    form.get_by_label("What was happening", exact=True).select_option("bathing")
     form.get_by_label("Notes", exact=True).fill("Pulled away when I washed his right leg.")
     form.get_by_text("PAINAD total: 5 out of 10").wait_for()
     form.get_by_role("button", name="Save this observation").click()
@@ -245,12 +245,14 @@ def test_read_a_diary_pickers_redraw(lab, page) -> None:
     page.wait_for_function(
         "(old) => document.querySelector('.painbook-form .painbook-scroll img')?.alt !== old",
         arg=first,
+        timeout=60_000,
     )
     assert "sleep" in chart.get_attribute("alt").lower()
     form.get_by_label("Period").select_option(label="Everything")
     page.wait_for_function(
         "() => /3 Mar|March/.test(document.querySelector('.painbook-form .painbook-scroll img')"
-        "?.alt || '')"
+        "?.alt || '')",
+        timeout=60_000,
     )
 
 
@@ -267,6 +269,7 @@ def test_visit_summary_is_saved_beside_the_notebook_and_opens_to_print(lab, page
     with page.context.expect_page() as opened:
         link.click()
     tab = opened.value
+    tab.wait_for_url("**/files/workbook/visit-summary.html", timeout=60_000)
     tab.wait_for_load_state()
     assert tab.url.endswith("/files/workbook/visit-summary.html")
     assert tab.title().startswith("Pain summary for Maria (made up)")

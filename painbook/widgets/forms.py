@@ -45,6 +45,7 @@ import pandas as pd
 from matplotlib.figure import Figure
 
 from painbook import analysis, diary, scales, workbook
+from painbook.fields import DIARY_FIELDS, OBSERVATION_FIELDS, FieldHelp
 from painbook.charts import Chart
 from painbook.widgets import layout
 
@@ -80,96 +81,7 @@ PathLike = str | os.PathLike[str]
 # --------------------------------------------------------------------------------------
 
 
-@dataclass(frozen=True)
-class FieldHelp:
-    """The words shown for one diary field: its label, what it means, why a doctor cares."""
-
-    label: str
-    meaning: str
-    why: str
-    required: bool = False
-
-
-#: Every diary column (see :data:`painbook.diary.CANONICAL_COLUMNS`), in plain words.
-DIARY_FIELDS: Mapping[str, FieldHelp] = {
-    "date": FieldHelp(
-        "Date",
-        "The day of this entry.",
-        "Your team can line up your pain with visits, treatments and events.",
-        required=True,
-    ),
-    "time": FieldHelp(
-        "Time (HH:MM)",
-        "The time you write the entry, on a 24-hour clock, like 08:30 or 21:00.",
-        "Pain often changes during the day. Times show when it is at its worst.",
-    ),
-    "pain": FieldHelp(
-        "Pain right now (0-10)",
-        "0 means no pain. 10 means the worst pain you can imagine.",
-        "This is the main number your team follows from week to week.",
-        required=True,
-    ),
-    "worst": FieldHelp(
-        "Worst pain since your last entry (0-10)",
-        "The highest your pain went since you last wrote.",
-        "It shows how high your pain goes during a flare.",
-    ),
-    "least": FieldHelp(
-        "Least pain since your last entry (0-10)",
-        "The lowest your pain went since you last wrote.",
-        "It shows whether you get some relief, and how much.",
-    ),
-    "enjoyment_interference": FieldHelp(
-        "Pain got in the way of enjoying life (0-10)",
-        "0 means not at all. 10 means completely. This is one of the three PEG questions.",
-        "It shows what pain takes away from your life, not only how much it hurts.",
-    ),
-    "activity_interference": FieldHelp(
-        "Pain got in the way of daily activity (0-10)",
-        "0 means not at all. 10 means completely. This is another PEG question.",
-        "Being able to do more is a common goal of care, so your team watches this number.",
-    ),
-    "sleep_hours": FieldHelp(
-        "Hours of sleep last night",
-        "A number from 0 to 24, like 6 or 7.5.",
-        "Poor sleep and pain often go together. Your team can help with both.",
-    ),
-    "mood": FieldHelp(
-        "Mood (0-10)",
-        "0 means very low. 10 means very good.",
-        "Mood and pain affect each other. A low mood is worth telling your team about.",
-    ),
-    "locations": FieldHelp(
-        "Where it hurts",
-        "One place per line, like lower back or left knee.",
-        "Where the pain is, and whether it moves or spreads, helps find its cause.",
-    ),
-    "qualities": FieldHelp(
-        "What it feels like",
-        "Tick every word that fits. Add your own words in the box.",
-        "Words like burning or tingling help your team tell one kind of pain from another.",
-    ),
-    "medications": FieldHelp(
-        "Medicines taken",
-        "What you took and when, written the way you really took it.",
-        "Your team needs to know what you really take, to see what works and to keep you safe.",
-    ),
-    "helped": FieldHelp(
-        "What helped",
-        "One thing per line, like heat pad or short walk.",
-        "It shows what works for you, so you and your team can plan around it.",
-    ),
-    "worsened": FieldHelp(
-        "What made it worse",
-        "One thing per line, like long drive or lifting.",
-        "It shows what tends to go with more pain, so you can plan ahead.",
-    ),
-    "notes": FieldHelp(
-        "Notes",
-        "Anything else: a busy day, the weather, a visit, a new symptom.",
-        "Small details can explain a change in pain.",
-    ),
-}
+# FieldHelp and DIARY_FIELDS live in painbook.fields (the web diary page uses them too).
 
 #: Words offered as tick boxes for what pain feels like (others can be typed).
 QUALITIES: tuple[str, ...] = ("aching", "burning", "stabbing", "shooting", "throbbing", "tingling")
@@ -344,7 +256,7 @@ def not_saved_message(error: diary.DiaryError, labels: Mapping[str, str] | None 
     """
     text = f"Not saved. {error.message}"
     label = (labels or {}).get(error.column or "")
-    if label:
+    if label and f'"{label}"' not in error.message:  # the diary's message names the box
         text += f' Look at the box "{label}".'
     return text + " Nothing was written to the file."
 
