@@ -45,7 +45,8 @@ DIARY_FIELDS: Mapping[str, FieldHelp] = {
     ),
     "time": FieldHelp(
         "Time (HH:MM)",
-        "The time you write the entry, on a 24-hour clock, like 08:30 or 21:00.",
+        "The time you write the entry, on a 24-hour clock: 08:30 is half past 8 in the "
+        "morning, 21:00 is 9 in the evening.",
         "Pain often changes during the day. Times show when it is at its worst.",
     ),
     "pain": FieldHelp(
@@ -122,7 +123,7 @@ OBSERVATION_FIELDS: Mapping[str, FieldHelp] = {
     "date": FieldHelp("Date", "The day of this observation.", "To compare days.", True),
     "time": FieldHelp(
         "Time (HH:MM)",
-        "The time you watched, on a 24-hour clock, like 10:30.",
+        "The time you watched, on a 24-hour clock: 14:30 is half past 2 in the afternoon.",
         "Pain can change during the day.",
     ),
     **{
