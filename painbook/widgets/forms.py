@@ -34,7 +34,6 @@ import html
 import os
 import re
 from collections.abc import Callable, Mapping, Sequence
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -45,8 +44,8 @@ import pandas as pd
 from matplotlib.figure import Figure
 
 from painbook import analysis, diary, scales, workbook
-from painbook.fields import DIARY_FIELDS, OBSERVATION_FIELDS, FieldHelp
 from painbook.charts import Chart
+from painbook.fields import DIARY_FIELDS, FieldHelp
 from painbook.widgets import layout
 
 __all__ = [
