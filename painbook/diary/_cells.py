@@ -224,7 +224,7 @@ class Where:
 
     @property
     def or_delete(self) -> str:
-        """", or delete the row if it is not an entry" (a file or table has rows; an entry
+        """ ", or delete the row if it is not an entry" (a file or table has rows; an entry
         being saved does not)."""
         return "" if self.mode == "entry" else ", or delete the row if it is not an entry"
 
