@@ -88,8 +88,12 @@ class Lab:
                 self.process.wait(timeout=10)
 
 
-def start_lab(root: Path, state: Path) -> Lab:
-    """Start JupyterLab on ``root``; its own settings and runtime files go in ``state``."""
+def start_lab(root: Path, state: Path, *, voila: bool = False) -> Lab:
+    """Start JupyterLab on ``root``; its own settings and runtime files go in ``state``.
+
+    ``voila=True`` starts the plain Jupyter server with Voilà's pages instead, as ``make app``
+    does (the same server, so the same ``/files/`` addresses).
+    """
     port = _free_port()
     token = secrets.token_hex(16)
     env = {k: v for k, v in os.environ.items() if not k.startswith(("PAINBOOK_", "JUPYTER"))}
@@ -117,7 +121,7 @@ def start_lab(root: Path, state: Path) -> Lab:
         [
             sys.executable,
             "-m",
-            "jupyterlab",
+            "jupyter_server" if voila else "jupyterlab",
             "--no-browser",
             "--allow-root",
             f"--ServerApp.ip={HOST}",
@@ -125,9 +129,17 @@ def start_lab(root: Path, state: Path) -> Lab:
             "--ServerApp.port_retries=0",
             f"--IdentityProvider.token={token}",
             f"--ServerApp.root_dir={root}",
-            "--LabApp.news_url=",
-            "--LabApp.check_for_updates_class=jupyterlab.NeverCheckForUpdate",
-            "--ServerApp.disable_check_xsrf=False",
+            *(
+                [
+                    "--ServerApp.default_url=/voila/tree",
+                    "--VoilaConfiguration.show_tracebacks=False",
+                ]
+                if voila
+                else [
+                    "--LabApp.news_url=",
+                    "--LabApp.check_for_updates_class=jupyterlab.NeverCheckForUpdate",
+                ]
+            ),
         ],
         cwd=root,
         env=env,

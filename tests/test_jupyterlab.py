@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 import time
+from pathlib import Path
 
 import pandas as pd
 import pytest
@@ -295,3 +296,33 @@ def test_a_20_day_diary_beside_the_notebooks(lab, page, name: str) -> None:
         assert "no comparison with a baseline yet" in message and "in 8 days" in message
         page_html = (lab.root / "with-diary" / "visit-summary.html").read_text(encoding="utf-8")
         assert "Progress since the baseline" not in page_html and "Choose" not in page_html
+
+
+# ------------------------------------------------------------------------ make app (Voila)
+
+
+def test_voila_shows_the_workbook_as_pages_without_code(chrome, tmp_path: Path) -> None:
+    """``make app``: each notebook as a page with its text, forms and results and no code; the
+    visit summary's link opens the page to print, as in JupyterLab."""
+    root = copy_workbook(tmp_path / "notebooks")
+    server = start_lab(root, tmp_path / "state", voila=True)
+    context = chrome.new_context(viewport=PHONE)
+    try:
+        page = context.new_page()
+        page.goto(f"{server.url}?token={server.token}")
+        page.get_by_text("visit.ipynb").first.wait_for(timeout=60_000)  # the list of notebooks
+        page.goto(f"{server.url}voila/render/visit.ipynb", timeout=240_000)
+        form = page.locator(".painbook-form").filter(has_text="Make the summary").first
+        form.wait_for(timeout=240_000)
+        text = page.inner_text("body")
+        assert "Prepare for the visit" in text and "from painbook" not in text
+        assert "explore.VisitSummaryBuilder" not in text and "Traceback" not in text
+        form.get_by_role("button", name="Make the summary").click()
+        link = form.get_by_role("link", name="Open the page to print")
+        link.wait_for(timeout=60_000)
+        assert link.get_attribute("href") == "/files/visit-summary.html"
+        assert (root / "visit-summary.html").is_file()
+        page.screenshot(path=SHOTS / "voila-visit-390.png")
+    finally:
+        context.close()
+        server.stop()
