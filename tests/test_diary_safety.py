@@ -42,6 +42,7 @@ from painbook.diary import (
     read_observations,
     write_diary,
 )
+from painbook.diary.write import lock_path
 
 TRIGGERS = ("=", "+", "-", "@", "\t", "\r")
 
@@ -368,7 +369,7 @@ def test_two_threads_appending_at_once_both_land(tmp_path: Path) -> None:
 def test_lock_held_too_long_gives_a_plain_error(tmp_path: Path, monkeypatch) -> None:
     path = tmp_path / "d.csv"
     monkeypatch.setattr(diary, "LOCK_TIMEOUT", 0.3)
-    holder = FileLock(str(path) + ".lock")
+    holder = FileLock(str(lock_path(path)))
     result: list[BaseException] = []
 
     def other() -> None:
@@ -549,3 +550,12 @@ def test_killed_while_saving_leaves_a_whole_diary(tmp_path: Path) -> None:
     # the next save clears temporary files a killed save left behind
     append_entry(path, {"date": "2026-04-02", "pain": 1})
     assert _leftovers(tmp_path) == []
+
+
+def test_the_lock_file_is_hidden_beside_the_diary(tmp_path: Path) -> None:
+    path = tmp_path / "my-diary.csv"
+    append_entry(path, {"date": "2026-04-01", "pain": 3})
+    append_entry(path, {"date": "2026-04-02", "pain": 4})
+    assert lock_path(path) == tmp_path / ".my-diary.csv.lock"
+    shown = sorted(p.name for p in tmp_path.iterdir() if not p.name.startswith("."))
+    assert shown == ["my-diary.csv", "my-diary.csv.bak"]  # the backup is explained on the form
