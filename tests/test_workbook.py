@@ -140,3 +140,31 @@ def test_picker_explains_a_diary_it_cannot_read(tmp_path: Path, monkeypatch) -> 
     assert "Maria, a made-up person" in picker.text
     assert not picker.open_file("")
     assert "Type the name of a diary file" in picker.message.value
+
+
+WORKBOOK = ("keep-a-diary", "read-a-diary", "progress", "visit", "painad", "action-plan")
+WORKBOOK += ("headache-diary",)
+
+
+@pytest.mark.parametrize("name", WORKBOOK)
+def test_notebooks_need_no_code_edited_and_hide_what_a_caregiver_does_not_need(name) -> None:
+    import json
+
+    cells = json.loads((ROOT / "notebooks" / f"{name}.ipynb").read_text(encoding="utf-8"))["cells"]
+    code = [c for c in cells if c["cell_type"] == "code"]
+    for cell in code:
+        source = "".join(cell["source"])
+        tags = cell["metadata"].get("tags", [])
+        for setting in ("MY_DIARY =", "PLAN_FILE =", "MY_LOG =", "MY_QUESTIONS =", "SAVE_IN"):
+            assert setting not in source, f"{name}: {setting!r} is code a person must edit"
+        if name == "visit":  # the summary is saved beside the notebook, never in a temp folder
+            assert "tempfile" not in source and "mkdtemp" not in source
+        assert "nbval" not in source.lower(), f"{name}: the tests' reasons show in the code"
+        if "nbval-ignore-output" in tags:  # a form: nothing stored that shows before it runs
+            assert cell["outputs"] == [], f"{name}: a form cell keeps a stored output"
+            assert cell["metadata"]["nbval"]["why"]
+        if {"hide-input", "remove-input", "remove-cell"} & set(tags):
+            assert cell["metadata"]["jupyter"]["source_hidden"] is True
+    prose = "".join("".join(c["source"]) for c in cells if c["cell_type"] == "markdown")
+    assert "download button at the top of the page" not in prose  # web page text: web_only
+    assert "run the cells again" not in prose
