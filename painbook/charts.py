@@ -134,11 +134,35 @@ class Chart:
             "text/plain": self.text,
         }
 
+    def scroll_html(self) -> str:
+        """The chart as HTML: the image (its text as alt text) in a box that scrolls sideways.
+
+        On a phone the image keeps at least 600 px, so its labels stay readable, and the box
+        scrolls instead of the page; on a laptop it is as wide as the notebook (up to 1000 px).
+        """
+        data = base64.b64encode(self.png()).decode("ascii")
+        return (
+            '<div class="painbook-chart painbook-scroll" style="overflow-x: auto; '
+            'max-width: 100%;"><img src="data:image/png;base64,'
+            f'{data}" alt="{_html.escape(self.text, quote=True)}" style="min-width: 600px; '
+            'width: 100%; max-width: 1000px; height: auto;"></div>'
+        )
+
     def show(self) -> None:
-        """Show the chart in a notebook, then its text alternative below it (as text)."""
+        """Show the chart in a notebook, then its text alternative below it (as text).
+
+        Inside Jupyter the chart is :meth:`scroll_html`; on the book's web page (a book build,
+        :func:`painbook.workbook.in_book_build`) it is the PNG image itself, which the book's
+        pages lay out and describe with the cell's alt text.
+        """
         from IPython.display import display
 
-        display(self.mimebundle(), raw=True)
+        from painbook.workbook import in_book_build
+
+        if in_book_build():
+            display(self.mimebundle(), raw=True)
+        else:
+            display({"text/html": self.scroll_html(), "text/plain": self.text}, raw=True)
         show_text(self.text)
 
     def _ipython_display_(self) -> None:

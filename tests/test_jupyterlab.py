@@ -1,10 +1,10 @@
 """The workbook in JupyterLab itself, used as a caregiver uses it: Run All, type, click, save.
 
 One JupyterLab server for the whole test session (tests/lab_browser.py), on a temporary copy
-of the workbook notebooks (never a personal diary): ``workbook/`` as it ships and
-``with-diary/`` with a 20-day ``my-diary.csv`` beside the notebooks. Each test opens a
-notebook on a fresh kernel in Debian's chromium (Playwright), runs it with Run > Run All
-Cells, and checks what a person would see and what lands on disk. Screenshots at 1280 px and
+of the workbook notebooks (never a personal diary): ``workbook/`` as it ships, ``forms/`` where
+the forms save, and ``with-diary/`` with a 20-day ``my-diary.csv`` beside the notebooks. Each
+test opens a notebook on a fresh kernel in Debian's chromium (Playwright), runs it with Run >
+Run All Cells, and checks what a person would see and what lands on disk. Screenshots at 1280 px and
 390 px are kept in ``_build/jupyterlab/`` to look at.
 """
 
@@ -36,7 +36,8 @@ def lab(tmp_path_factory: pytest.TempPathFactory):
     chromium()  # a missing browser fails (CI) or skips with the reason
     base = tmp_path_factory.mktemp("jupyterlab")
     root = base / "root"
-    copy_workbook(root / "workbook")
+    copy_workbook(root / "workbook")  # as it ships: nothing is saved here but the visit page
+    copy_workbook(root / "forms")  # the forms save here (my-diary.csv would change workbook/)
     own = copy_workbook(root / "with-diary")
     rows = [
         {"date": f"2026-11-{d:02d}", "time": "20:00", "pain": 3 + d % 4, "sleep_hours": 7}
@@ -146,7 +147,7 @@ def test_run_all_on_a_fresh_kernel(lab, page, name: str) -> None:
 
 
 def test_keep_a_diary_saves_one_full_entry_and_refuses_a_pain_of_11(lab, page) -> None:
-    notebook, saved = open_and_run(lab, page, "workbook/keep-a-diary.ipynb")
+    notebook, saved = open_and_run(lab, page, "forms/keep-a-diary.ipynb")
     check_ran_clean(notebook, saved)
     form = page.locator(".painbook-form").filter(has_text="Save this entry").first
     form.get_by_label("Date").fill("2026-04-14")
@@ -173,7 +174,12 @@ def test_keep_a_diary_saves_one_full_entry_and_refuses_a_pain_of_11(lab, page) -
     message = form.get_by_role("status").filter(has_text="Saved.")
     message.wait_for()
     assert "Your diary now has 1 entry." in message.inner_text()
-    file = lab.root / "workbook" / "my-diary.csv"
+    table = form.locator(".painbook-scroll table").last  # "Your last entries"
+    SHOTS.mkdir(parents=True, exist_ok=True)
+    table.screenshot(path=SHOTS / "keep-a-diary-1280-last-entries.png")
+    rows = table.locator("tbody tr").evaluate_all("rs => rs.map(r => r.offsetHeight)")
+    assert rows and max(rows) < 80, f"table cells wrap word by word at 1280 px: {rows}"
+    file = lab.root / "forms" / "my-diary.csv"
     rows = diary.read_diary(file)
     assert len(rows) == 1
     row = rows.iloc[0]
@@ -201,7 +207,7 @@ def test_keep_a_diary_saves_one_full_entry_and_refuses_a_pain_of_11(lab, page) -
 
 
 def test_painad_form_saves_one_observation(lab, page) -> None:
-    notebook = Notebook(lab, page, "workbook/painad.ipynb").open()
+    notebook = Notebook(lab, page, "forms/painad.ipynb").open()
     notebook.run_all()
     form = page.locator(".painbook-form").filter(has_text="Save this observation").first
     groups = form.locator(".widget-radio")
@@ -213,14 +219,14 @@ def test_painad_form_saves_one_observation(lab, page) -> None:
     form.get_by_text("PAINAD total: 5 out of 10").wait_for()
     form.get_by_role("button", name="Save this observation").click()
     form.get_by_role("status").filter(has_text="Saved.").wait_for()
-    log = diary.read_observations(lab.root / "workbook" / "my-observations.csv")
+    log = diary.read_observations(lab.root / "forms" / "my-observations.csv")
     assert len(log) == 1
     assert log.iloc[0][["breathing", "vocalization", "face"]].tolist() == [1, 1, 1]
     assert log.iloc[0]["context"] == "bathing"
 
 
 def test_action_plan_saves_one_row_to_my_action_plans(lab, page) -> None:
-    notebook = Notebook(lab, page, "workbook/action-plan.ipynb").open()
+    notebook = Notebook(lab, page, "forms/action-plan.ipynb").open()
     notebook.run_all()
     form = page.locator(".painbook-form").filter(has_text="Save this week").first
     form.get_by_label("What will you do?").fill("Walk the dog")
@@ -231,7 +237,7 @@ def test_action_plan_saves_one_row_to_my_action_plans(lab, page) -> None:
     form.get_by_text("Your confidence is 8 out of 10").wait_for()
     form.get_by_role("button", name="Save this week").click()
     form.get_by_role("status").filter(has_text="Saved.").wait_for()
-    plans = pd.read_csv(lab.root / "workbook" / "my-action-plans.csv")
+    plans = pd.read_csv(lab.root / "forms" / "my-action-plans.csv")
     assert len(plans) == 1
     assert plans.iloc[0]["what"] == "Walk the dog" and plans.iloc[0]["confidence"] == 8
 
