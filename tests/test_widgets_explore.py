@@ -256,7 +256,7 @@ def test_progress_explorer_overlapping_periods(maria) -> None:
 
 def test_progress_explorer_short_diary_explains() -> None:
     form = ProgressExplorer(short_diary(10))
-    assert "overlap" in form.message.value
+    assert "covers 10 days" in form.message.value and "at least 28 days" in form.message.value
 
 
 def test_progress_explorer_empty_diary() -> None:
@@ -562,3 +562,13 @@ def test_save_page_refuses_other_text_and_leaves_nothing(tmp_path: Path) -> None
     with pytest.raises(ValueError, match="visit_summary"):
         explore.save_page("not a page", tmp_path)
     assert list(tmp_path.iterdir()) == []
+
+
+def test_progress_explorer_on_a_short_diary_says_what_is_missing() -> None:
+    short = diary_frame([{"date": f"2026-11-{d:02d}", "pain": 4} for d in range(1, 21)])
+    form = ProgressExplorer(short)
+    assert "covers 20 days" in form.message.value and "come back in 8 days" in form.message.value
+    assert form.output.outputs == ()
+    form.set_baseline("2026-11-01", "2026-11-05")
+    form.set_recent("2026-11-10", "2026-11-20")
+    assert form.message.value == "" and form.output.outputs

@@ -636,6 +636,22 @@ class ProgressExplorer(_Shows, _ChartView, widgets.VBox):
             picker.observe(self._changed, "value")
         self.redraw()
 
+    def redraw(self) -> None:
+        """Redraw; with the first and last 14 days of a diary under 4 weeks, say what is
+        missing (how many days, when to come back) instead of that the periods overlap."""
+        super().redraw()
+        if self.message.value and self.periods_or_none() == _default_progress_periods(self._df):
+            try:
+                analysis.progress(self._df)
+            except ValueError as err:
+                self.message.value = _message_html(str(err), "error")
+
+    def periods_or_none(self) -> object:
+        try:
+            return self.periods()
+        except ValueError:
+            return None
+
     def set_diary(self, df: pd.DataFrame) -> None:
         """Compare in another diary, starting again from its first and last 14 days."""
         self._df = df
