@@ -634,3 +634,11 @@ def test_a_form_that_has_not_run_says_so_in_words(diary_path: Path) -> None:
     bundle = forms.DiaryForm(diary_path)._repr_mimebundle_()
     assert bundle["text/plain"] == forms.NOT_RUN_YET
     assert "VBox" not in bundle["text/plain"]
+
+
+def test_in_a_book_build_the_forms_never_read_a_persons_file(tmp_path: Path, monkeypatch) -> None:
+    diary.append_entry(tmp_path / "my-diary.csv", {"date": "2026-04-01", "pain": 3})
+    monkeypatch.setenv("PAINBOOK_BOOK_BUILD", "1")
+    form = forms.DiaryForm(tmp_path / "my-diary.csv", today=DAY)
+    assert form.last_message == "This form saves to 'my-diary.csv' beside the notebook."
+    assert "1 entry" not in form.message.value

@@ -562,6 +562,9 @@ class DiaryForm(_Form):
         return [*boxes, *self.qualities.values(), self.other_qualities]
 
     def _show_file_status(self) -> None:
+        if workbook.in_book_build():  # a web page is made: never look at a person's file
+            self._say(f"This form saves to '{self.path.name}' beside the notebook.")
+            return
         if not self.path.exists():
             self._say(
                 f"New diary. The file '{self.path.name}' does not exist yet: your first save "
@@ -917,6 +920,9 @@ class ObservationForm(_Form):
         self._keep_draft()
 
     def _show_file_status(self) -> None:
+        if workbook.in_book_build():  # a web page is made: never look at a person's file
+            self._say(f"This form saves to '{self.path.name}' beside the notebook.")
+            return
         if not self.path.exists():
             self._say(
                 f"New log. The file '{self.path.name}' does not exist yet: your first save "
