@@ -68,7 +68,7 @@ clean:
 # beside each chapter, solutions shown open, the handouts and the answer key (_toc_instructor.yml,
 # _ext/editions.py). It starts from the reader edition's notebook results when there are any, so
 # that the notebooks are not run twice.
-.PHONY: instructor handouts
+.PHONY: instructor handouts printables
 INSTRUCTOR_OUT := _build/instructor
 
 instructor: $(STAMP)
@@ -81,3 +81,7 @@ instructor: $(STAMP)
 # edition by Debian's chromium (tools/handouts.py); it fails if a handout needs a second page.
 handouts: instructor
 	$(BIN)/python -m tools.handouts $(INSTRUCTOR_OUT)/_build/html --out _build/handouts
+
+# The reader edition's printable tools (book/printables/) as PDF files, A4 and Letter.
+printables: book
+	$(BIN)/python -m tools.handouts _build/html --out _build/printables

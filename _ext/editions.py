@@ -270,7 +270,8 @@ class SessionDirective(_MystDirective):
             raise self.error(str(err)) from None
         chapters = [f"{{doc}}`/book/{c}`" for c in s.chapters]
         notebooks = [_notebook_link(self.env, n) for n in s.notebooks]
-        handouts = [f"{{doc}}`/book/handouts/{h}`" for h in s.handouts]
+        book_dir = Path(self.env.srcdir) / "book"
+        handouts = [f"{{doc}}`/{course.handout_doc(h, book_dir)}`" for h in s.handouts]
         md = [
             "## At a glance",
             "",

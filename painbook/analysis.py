@@ -723,7 +723,9 @@ def medications(df: pd.DataFrame) -> pd.DataFrame:
 # --------------------------------------------------------------------------- headache diaries
 
 #: Keywords for sorting acute headache medicines into the groups of ICHD-3 8.2
-#: (Headache Classification Committee of the IHS, *Cephalalgia* 2018;38(1):1-211). A
+#: (Headache Classification Committee of the IHS, *Cephalalgia* 2018;38(1):1-211):
+#: ergotamine (8.2.1), triptans (8.2.2), non-opioid analgesics (8.2.3, here "simple"),
+#: opioids (8.2.4) and combination analgesics (8.2.5). A
 #: medicine as the person wrote it belongs to a group when it contains the keyword, ignoring
 #: case ("Sumatriptan" contains "triptan"). Edit a copy and pass it as
 #: ``headache_month(..., acute_medications=...)`` to add the names a person uses. When one
@@ -760,12 +762,13 @@ MEDICATION_CLASSES: Mapping[str, str] = {
     "butorphanol": "opioid",
     "percocet": "opioid",
     "vicodin": "opioid",
-    # combination analgesics
+    # combination analgesics (ICHD-3 8.2.5: drugs of two or more classes in one product, or
+    # an analgesic with an adjuvant such as caffeine). Caffeine alone is not an analgesic, so
+    # it is not a keyword here: see CAFFEINE_ADJUVANTS.
     "excedrin": "combination",
     "fioricet": "combination",
     "fiorinal": "combination",
     "butalbital": "combination",
-    "caffeine": "combination",
     # simple analgesics (paracetamol/acetaminophen, aspirin and other NSAIDs)
     "paracetamol": "simple",
     "acetaminophen": "simple",
@@ -788,14 +791,27 @@ MEDICATION_CLASSES: Mapping[str, str] = {
 
 #: Order in which groups win when one medication name matches several keywords.
 CLASS_ORDER: tuple[str, ...] = ("triptan", "ergot", "opioid", "combination", "simple")
-#: Groups counted together towards "10 or more days a month" (ICHD-3 8.2.1-8.2.3, 8.2.5).
+#: Groups counted together towards "10 or more days a month": ergotamine (ICHD-3 8.2.1),
+#: triptans (8.2.2), opioids (8.2.4) and combination analgesics (8.2.5).
 TRIPTAN_LIKE: frozenset[str] = frozenset({"triptan", "ergot", "opioid", "combination"})
-#: The group counted towards "15 or more days a month" (ICHD-3 8.2.2, simple analgesics).
+#: The group counted towards "15 or more days a month": non-opioid analgesics (ICHD-3 8.2.3;
+#: paracetamol/acetaminophen, aspirin and other NSAIDs, counted as one class).
 SIMPLE_ANALGESIC = "simple"
+#: Words for caffeine, an adjuvant: a non-opioid analgesic taken in one product with caffeine
+#: ("aspirin with caffeine") is a combination analgesic (ICHD-3 8.2.5, note 1). Caffeine on its
+#: own ("coffee", "caffeine") is not a headache medicine, and no group counts it.
+CAFFEINE_ADJUVANTS: tuple[str, ...] = ("caffeine",)
 
+#: Headache days in a month from which the diary says to see a doctor now (ICHD-3 1.3 and
+#: 8.2 both start from headache on 15 or more days a month).
 HEADACHE_DAYS_MIN = 15
 TRIPTAN_LIKE_DAYS_MIN = 10
 SIMPLE_DAYS_MIN = 15
+#: ICHD-3 8.2.6: several groups, none reaching its own count, on 10 or more days in all.
+SEVERAL_GROUPS_DAYS_MIN = 10
+#: ICHD-3 8.2 counts medicine use "for more than 3 months" before a diagnosis. The diary only
+#: reports how many months in a row the counts were high; it never waits for this to say
+#: "talk with your doctor".
 MONTHS_MORE_THAN = 3
 
 
@@ -805,11 +821,15 @@ def classify_medication(
     """The group ("triptan", "simple", ...) of one medication as written, or None.
 
     Case-insensitive keyword match on the person's own words; see :data:`MEDICATION_CLASSES`.
+    A simple analgesic written with caffeine ("acetaminophen + caffeine") is a combination
+    analgesic (ICHD-3 8.2.5); caffeine alone matches no group.
     """
     text = str(name).casefold()
     found = {cls for key, cls in acute_medications.items() if key.casefold() in text}
     if not found:
         return None
+    if found == {SIMPLE_ANALGESIC} and any(word in text for word in CAFFEINE_ADJUVANTS):
+        return "combination"
     order = list(CLASS_ORDER) + sorted(found - set(CLASS_ORDER))
     return next(cls for cls in order if cls in found)
 
@@ -830,20 +850,24 @@ def headache_month(
       (the groups in ``triptan_like``);
     - ``simple_analgesic_days``: days with a simple analgesic (paracetamol/acetaminophen,
       aspirin, other NSAIDs);
-    - ``meets_monthly_counts``: headache on 15 or more days AND (triptan-like medicines on 10
-      or more days OR simple analgesics on 15 or more days);
+    - ``groups_used``: how many medicine groups were taken in the month;
+    - ``meets_monthly_counts``: headache on 15 or more days AND one of: triptan-like medicines
+      on 10 or more days (ICHD-3 8.2.1, 8.2.2, 8.2.4, 8.2.5); non-opioid analgesics on 15 or
+      more days (8.2.3); two or more groups on 10 or more days in all (8.2.6);
     - ``months_in_a_row``: how many calendar months in a row, up to this one, meet the counts;
-    - ``talk_with_doctor``: True when that has gone on for more than 3 months (4 or more
-      months in a row);
+    - ``talk_with_doctor``: True in every month with headache on 15 or more days, whatever
+      the medicine counts and however many months in a row: that many headache days is a
+      reason to see a doctor now. The "more than 3 months" of ICHD-3 1.3 (chronic migraine)
+      and 8.2 is part of a diagnosis, not a time to wait;
     - ``note``: a plain-words note for the month.
 
     The counts follow the criteria for medication-overuse headache in ICHD-3 8.2 (Headache
     Classification Committee of the International Headache Society, *Cephalalgia*
     2018;38(1):1-211). The flag is a reason to talk with a doctor, NEVER a diagnosis: only a
     clinician can diagnose medication-overuse headache, and a diary may miss doses or days.
-    Not covered: ICHD-3 8.2.6 (several groups together on 10 or more days without any one
-    group reaching its count). Medicines are grouped by the editable keyword mapping
-    ``acute_medications`` (see :data:`MEDICATION_CLASSES`).
+    Not covered: ICHD-3 8.2.7 (use that cannot be verified) and 8.2.8 (other medicines).
+    Medicines are grouped by the editable keyword mapping ``acute_medications`` (see
+    :data:`MEDICATION_CLASSES`).
     """
     df = _check(df)
     for key, cls in acute_medications.items():
@@ -856,6 +880,7 @@ def headache_month(
     items = _split_items(meds)
     groups = {key: classify_medication(key, acute_medications) for key in pd.unique(items["key"])}
     items["group"] = items["key"].map(groups).astype("object")
+    items["month"] = pd.DatetimeIndex(days.loc[items["row"]].to_numpy()).to_period("M")
     items["date"] = days.loc[items["row"]].to_numpy()
     unmatched = _first_spelling(items[items["group"].isna()])
     taken = items.dropna(subset=["group"])
@@ -883,9 +908,13 @@ def headache_month(
             "simple_analgesic_days": grouped["simple"].sum(),
         }
     ).astype("int64")
+    taken_groups = items.dropna(subset=["group"])
+    used = taken_groups.groupby("month")["group"].nunique()
+    out["groups_used"] = used.reindex(out.index, fill_value=0).astype("int64")
     out["meets_monthly_counts"] = (out["headache_days"] >= HEADACHE_DAYS_MIN) & (
         (out["triptan_like_days"] >= TRIPTAN_LIKE_DAYS_MIN)
         | (out["simple_analgesic_days"] >= SIMPLE_DAYS_MIN)
+        | ((out["groups_used"] >= 2) & (out["acute_medication_days"] >= SEVERAL_GROUPS_DAYS_MIN))
     )
     ordinal = np.array([p.ordinal for p in out.index], dtype="int64")
     meets = out["meets_monthly_counts"].to_numpy()
@@ -895,7 +924,7 @@ def headache_month(
             follows = i > 0 and meets[i - 1] and ordinal[i] - ordinal[i - 1] == 1
             streak[i] = streak[i - 1] + 1 if follows else 1
     out["months_in_a_row"] = streak
-    out["talk_with_doctor"] = out["months_in_a_row"] > MONTHS_MORE_THAN
+    out["talk_with_doctor"] = out["headache_days"] >= HEADACHE_DAYS_MIN
     out["note"] = [_headache_note(row) for row in out.itertuples()]
     out.index = pd.DatetimeIndex(pd.PeriodIndex(out.index).start_time, name="month").astype(
         "datetime64[ns]"
@@ -911,18 +940,19 @@ def _headache_note(row: Any) -> str:
         f"{_plural(row.triptan_like_days, 'day')}; simple pain relievers on "
         f"{_plural(row.simple_analgesic_days, 'day')}"
     )
-    if row.talk_with_doctor:
-        return (
-            f"Talk with your doctor: {counts}. The counts have been this high for "
-            f"{row.months_in_a_row} months in a row. Doctors look for this pattern when they "
-            "check for medication-overuse headache. This is a reason to talk, not a diagnosis."
-        )
+    if not row.talk_with_doctor:
+        return f"This month: {counts}."
+    note = (
+        f"Talk with your doctor: {counts}. Headache on 15 or more days in a month is a "
+        "reason to see your doctor now. Do not wait to see if it goes on."
+    )
     if row.meets_monthly_counts:
-        return (
-            f"High counts this month ({counts}); month {row.months_in_a_row} in a row. If this "
-            "goes on for more than 3 months, talk with your doctor. This is not a diagnosis."
+        run = "" if row.months_in_a_row == 1 else f", {row.months_in_a_row} months in a row"
+        note += (
+            f" The medicine days are high too{run}. Doctors look at this when they check "
+            "whether medicines for headache are making headaches worse."
         )
-    return f"This month: {counts}."
+    return note + " This is a reason to talk, not a diagnosis."
 
 
 # --------------------------------------------------------------------------- PAINAD logs

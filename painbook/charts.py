@@ -730,8 +730,8 @@ def headache_chart(months: pd.DataFrame) -> Chart:
 
     ``months`` is the table from :func:`painbook.analysis.headache_month`. Hatched bars:
     headache days; solid bars: days with acute headache medicine; a dashed line at 15 days
-    (the headache-day count in ICHD-3 8.2). Months with the "talk with your doctor" flag are
-    labelled above their bars.
+    (the headache-day count in ICHD-3 8.2). Months with the "talk with your doctor" flag
+    (headache on 15 or more days) are labelled above their bars.
     """
     fig, ax = _new_figure()
     width = 0.38
@@ -793,10 +793,10 @@ def _describe_headache(months: pd.DataFrame) -> str:
     )
     flagged = months[months["talk_with_doctor"]]
     if len(flagged):
-        month = flagged.index[-1]
-        run = int(flagged["months_in_a_row"].iloc[-1])
+        names = [f"{month:%B %Y}" for month in flagged.index]
+        listed = names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
         text += (
-            f" By {month:%B %Y} the counts had been high for {run} months in a row: a reason "
-            "to talk with your doctor, not a diagnosis."
+            f" Headache on 15 or more days in {listed}: a reason to talk with your doctor "
+            "now, not a diagnosis."
         )
     return text

@@ -259,6 +259,20 @@ def _segments(raw: object, field: str, where: str, problems: list[str]) -> tuple
     return tuple(found)
 
 
+#: The folders of ``book/`` that hold sheets to print: the reader edition's printable tools
+#: (a diary week, a medicine list, ...) and the instructor edition's own handouts.
+HANDOUT_FOLDERS: tuple[str, ...] = ("printables", "handouts")
+
+
+def handout_doc(name: str, book_dir: Path | None = None) -> str | None:
+    """The page of the handout ``name`` ("book/printables/pain-diary-week"), or None."""
+    book = BOOK_DIR if book_dir is None else Path(book_dir)
+    for folder in HANDOUT_FOLDERS:
+        if (book / folder / f"{name}.md").is_file():
+            return f"book/{folder}/{name}"
+    return None
+
+
 def parse_session(text: str, source: str = "session", *, book_dir: Path | None = None) -> Session:
     """Read one session page's ``{session}`` block and headings, and check them.
 
@@ -301,8 +315,11 @@ def parse_session(text: str, source: str = "session", *, book_dir: Path | None =
             if not (book / f"{chapter}.md").is_file():
                 problems.append(f"{source}: there is no chapter book/{chapter}.md.")
         for handout in handouts:
-            if not (book / "handouts" / f"{handout}.md").is_file():
-                problems.append(f"{source}: there is no handout book/handouts/{handout}.md.")
+            if handout_doc(handout, book) is None:
+                problems.append(
+                    f"{source}: there is no handout {handout}.md in book/printables/ or "
+                    "book/handouts/."
+                )
     for notebook in notebooks:
         if notebook not in WORKBOOK_NOTEBOOKS:
             problems.append(

@@ -339,8 +339,8 @@ def _questions_section(questions: Sequence[str]) -> str:
 
 
 _CATEGORY_WORDS = {
-    "worse": "worse (up 10% or more)",
-    "no meaningful change": "no clear change (under 10% either way)",
+    "worse": "worse (up 10% or more, and 1 point or more)",
+    "no meaningful change": "no clear change (under 10%, or up less than 1 point)",
     "minimal": "a small improvement (10-29% less)",
     "moderate": "a clear improvement (30% or more less)",
     "substantial": "a large improvement (50% or more less)",

@@ -286,10 +286,10 @@ def migraine_diary() -> pd.DataFrame:
     """Made-up "Jordan": migraine, 1 January to 30 April 2025 (4 months), daily entries.
 
     Headache on 17-20 days every month, sumatriptan on 11-13 days and ibuprofen on 4-5
-    other headache days each month. Each month meets the ICHD-3 8.2 monthly counts, so by
-    April (more than 3 months in a row) :func:`painbook.analysis.headache_month` shows the
-    "talk with your doctor" flag. Four months are needed because the rule asks for more than
-    three.
+    other headache days each month. Headache on 15 or more days gives every month the
+    "talk with your doctor" flag of :func:`painbook.analysis.headache_month`, and each month
+    meets the ICHD-3 8.2 medicine counts too: four months in a row, which is the "more than 3
+    months" of the ICHD-3 criteria that a doctor would ask about.
     """
     rng = np.random.default_rng(MIGRAINE_SEED)
     records: list[dict[str, object]] = []

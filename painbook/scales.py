@@ -38,6 +38,7 @@ __all__ = [
     "PAINAD_ITEMS",
     "PAINAD_LABELS",
     "CHANGE_CATEGORIES",
+    "WORSE_MIN_POINTS",
     "ChangeResult",
     "nrs_band",
     "band_series",
@@ -52,8 +53,9 @@ Band = tuple[str, int, int]
 
 #: Default bands for a 0-10 numeric rating scale (NRS): (label, lowest, highest), both ends
 #: included. 1-4 mild, 5-6 moderate, 7-10 severe follow Serlin et al., *Pain*
-#: 1995;61(2):277-284; 0 is "none". Cut-offs differ between studies, so every function that
-#: uses bands takes them as a parameter.
+#: 1995;61(2):277-284, who found them in people with cancer rating their *worst* pain; 0 is
+#: "none". Cut-offs for other pain, and for average or current pain, differ between studies,
+#: so every function that uses bands takes them as a parameter.
 DEFAULT_BANDS: tuple[Band, ...] = (
     ("none", 0, 0),
     ("mild", 1, 4),
@@ -283,6 +285,12 @@ CHANGE_CATEGORIES: tuple[ChangeCategory, ...] = (
     "substantial",
 )
 
+#: The smallest rise, in points on the 0-10 scale, that :func:`change_category` calls
+#: "worse" (together with a rise of 10% or more): one step of the 0-10 scale. This is the
+#: workbook's own rule, not a published threshold: without it a low score that rises a
+#: little (2.0 to 2.2, 10% more) would be called worse.
+WORSE_MIN_POINTS = 1.0
+
 # Percent and points are rounded to this many decimals before comparing with a threshold,
 # so 7 vs 10 is exactly a 30% drop (not 29.999999999999996 from binary floating point).
 _DECIMALS = 9
@@ -331,13 +339,15 @@ class ChangeResult:
         else:
             amount = f"stayed at {base}"
         meaning = {
-            "worse": "This is a rise of 10% or more.",
+            "worse": "This is a rise of 10% or more, and of 1 point or more.",
             "no meaningful change": "This is less than a 10% change either way.",
             "minimal": "This is a small but possibly noticeable drop (10-29%).",
             "moderate": "This is a drop of 30% or more, which many people notice as a "
             "real improvement.",
             "substantial": "This is a drop of 50% or more, a large improvement.",
         }[self.category]
+        if self.category == "no meaningful change" and self.percent >= 10:
+            meaning = "This is a rise of less than 1 point, too small to call worse."
         return f"Average {what} {amount}. {meaning}"
 
 
@@ -351,15 +361,18 @@ def change_category(baseline: float, recent: float) -> ChangeResult:
     - "moderate": a drop of 30% or more (and less than 50%);
     - "minimal": a drop of 10% or more (and less than 30%). IMMPACT calls 10-20% minimally
       important; drops of 20-29%, between its bands, are counted here too;
-    - "worse": a rise of 10% or more. IMMPACT does not define worsening; this workbook uses
-      the same 10% as the smallest important change, in the other direction;
-    - "no meaningful change": anything in between (a drop or rise of less than 10%).
+    - "worse": a rise of 10% or more AND of at least :data:`WORSE_MIN_POINTS` (1 point).
+      IMMPACT does not define worsening. This is the workbook's own rule: the same 10% as
+      the smallest important change, in the other direction, with a floor of one step on
+      the 0-10 scale so that a small rise from a low score (2.0 to 2.2) is not "worse";
+    - "no meaningful change": anything in between (a drop or rise of less than 10%, or a
+      rise of less than 1 point).
 
     ``farrar_meaningful`` is True for a drop of at least 2 points or at least 30%, the
     change patients rated as "much improved" (Farrar et al., *Pain* 2001;94(2):149-158).
 
-    Baseline 0: from 0 to 0 is "no meaningful change" (percent 0.0); any rise from 0 is
-    "worse" with percent ``math.inf``.
+    Baseline 0: from 0 to 0 is "no meaningful change" (percent 0.0); a rise from 0 has
+    percent ``math.inf`` and is "worse" from 1 point up.
 
     >>> change_category(6, 4).category
     'moderate'
@@ -370,8 +383,10 @@ def change_category(baseline: float, recent: float) -> ChangeResult:
     points = round(now - base, _DECIMALS)
     drop = -percent
     category: ChangeCategory
-    if percent >= 10:
+    if percent >= 10 and points >= WORSE_MIN_POINTS:
         category = "worse"
+    elif percent >= 10:
+        category = "no meaningful change"
     elif drop >= 50:
         category = "substantial"
     elif drop >= 30:

@@ -1,4 +1,5 @@
-"""The instructor kit's shared test builds: the instructor edition and its handout PDFs.
+"""The shared test builds: the instructor edition, its handout PDFs and the reader edition's
+printable tools as PDFs.
 
 Each is made once per test session, however many test modules ask for it: the instructor
 edition is built next to the reader edition of the session's `book` fixture, starting from that
@@ -29,6 +30,14 @@ def instructor_edition(reader: BuiltBook) -> BuiltBook:
             shutil.copytree(cache, out / "_build" / ".jupyter_cache")
         _made["instructor"] = build_book(out, "--toc", str(INSTRUCTOR_TOC))
     return _made["instructor"]
+
+
+def printable_pdfs(reader: BuiltBook, chromium: str) -> list[Printed]:
+    """Every printable tool of the reader edition, printed on A4 and on Letter."""
+    if "printables" not in _made:
+        out = Path(reader.html).parent.parent.parent / "printables"
+        _made["printables"] = print_handouts(reader.html, out, chromium=chromium)
+    return _made["printables"]
 
 
 def handout_pdfs(instructor: BuiltBook, chromium: str) -> list[Printed]:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import math
 import re
+from pathlib import Path
 
 import numpy as np
 import pandas as pd
@@ -490,12 +491,13 @@ def headache_month_frame(
 @pytest.mark.parametrize(
     ("headache", "triptan", "simple", "meets"),
     [
-        (15, 10, 0, True),
+        (15, 10, 0, True),  # ICHD-3 8.2.2: triptans on 10 or more days
         (14, 10, 0, False),  # 14 headache days
         (15, 9, 0, False),  # 9 triptan days
-        (15, 0, 15, True),
+        (15, 0, 15, True),  # 8.2.3: non-opioid analgesics on 15 or more days
         (15, 0, 14, False),  # 14 simple-analgesic days
-        (20, 9, 14, False),
+        (20, 9, 14, True),  # 8.2.6: two groups, on 14 days in all (the same days here)
+        (20, 4, 9, False),  # two groups, on only 9 days in all
         (28, 10, 15, True),
     ],
 )
@@ -506,8 +508,50 @@ def test_headache_month_counts(headache: int, triptan: int, simple: int, meets: 
     assert row["triptan_like_days"] == triptan
     assert row["simple_analgesic_days"] == simple
     assert row["acute_medication_days"] == max(triptan, simple)
+    assert row["groups_used"] == (triptan > 0) + (simple > 0)
     assert bool(row["meets_monthly_counts"]) is meets
-    assert bool(row["talk_with_doctor"]) is False  # one month is never enough
+    # 15 or more headache days: talk with a doctor now, in the first month, medicines or not
+    assert bool(row["talk_with_doctor"]) is (headache >= 15)
+
+
+def test_several_groups_on_different_days_count_together() -> None:
+    """ICHD-3 8.2.6: triptan on 6 days and ibuprofen on 6 other days is 12 days in all."""
+    records = headache_month_frame("2026-02-01", 16)
+    for i, record in enumerate(records[:12]):
+        record["medications"] = "Sumatriptan" if i < 6 else "ibuprofen"
+    row = analysis.headache_month(diary_frame(records)).iloc[0]
+    assert (row["triptan_like_days"], row["simple_analgesic_days"]) == (6, 6)
+    assert (row["acute_medication_days"], row["groups_used"]) == (12, 2)
+    assert bool(row["meets_monthly_counts"]) is True
+    # one group alone on 12 days is not 8.2.6, and 12 days are short of its own 15
+    for record in records[:12]:
+        record["medications"] = "ibuprofen"
+    row = analysis.headache_month(diary_frame(records)).iloc[0]
+    assert (row["acute_medication_days"], row["groups_used"]) == (12, 1)
+    assert bool(row["meets_monthly_counts"]) is False
+    # two groups on 9 days in all are short of 10
+    for i, record in enumerate(records[:12]):
+        record["medications"] = ("Sumatriptan" if i < 4 else "ibuprofen") if i < 9 else None
+    row = analysis.headache_month(diary_frame(records)).iloc[0]
+    assert (row["acute_medication_days"], row["groups_used"]) == (9, 2)
+    assert bool(row["meets_monthly_counts"]) is False
+
+
+def test_caffeine_alone_is_not_a_headache_medicine() -> None:
+    assert analysis.classify_medication("caffeine") is None
+    assert analysis.classify_medication("Coffee with caffeine") is None
+    # an analgesic with caffeine as an adjuvant is a combination analgesic (ICHD-3 8.2.5)
+    assert analysis.classify_medication("Acetaminophen + caffeine") == "combination"
+    assert analysis.classify_medication("aspirin/caffeine") == "combination"
+    assert analysis.classify_medication("Excedrin") == "combination"
+    assert analysis.classify_medication("ibuprofen") == "simple"
+    records = headache_month_frame("2026-02-01", 16)
+    for record in records[:12]:
+        record["medications"] = "caffeine"
+    out = analysis.headache_month(diary_frame(records))
+    assert out["acute_medication_days"].iloc[0] == 0
+    assert out["triptan_like_days"].iloc[0] == 0
+    assert out.attrs["unmatched_medications"] == ["caffeine"]
 
 
 def test_headache_days_are_days_with_pain_above_0() -> None:
@@ -525,24 +569,34 @@ def months(*spec: tuple[str, bool]) -> pd.DataFrame:
     return diary_frame(records)
 
 
-def test_flag_needs_more_than_3_months_in_a_row() -> None:
-    three = analysis.headache_month(
-        months(("2026-01-01", True), ("2026-02-01", True), ("2026-03-01", True))
+def test_the_flag_does_not_wait_for_months_in_a_row() -> None:
+    """Headache on 15 or more days: talk with a doctor in that month, not after 3 months."""
+    out = analysis.headache_month(
+        months(("2026-01-01", False), ("2026-02-01", True), ("2026-03-01", True))
     )
-    assert list(three["months_in_a_row"]) == [1, 2, 3]
-    assert not three["talk_with_doctor"].any()
-    four = analysis.headache_month(
-        months(
-            ("2026-01-01", True), ("2026-02-01", True), ("2026-03-01", True), ("2026-04-01", True)
-        )
-    )
-    assert list(four["talk_with_doctor"]) == [False, False, False, True]
-    note = four["note"].iloc[-1]
-    assert "Talk with your doctor" in note and "not a diagnosis" in note
-    assert "4 months in a row" in note
+    assert list(out["months_in_a_row"]) == [0, 1, 2]
+    assert list(out["talk_with_doctor"]) == [False, True, True]
+    first = out["note"].iloc[1]
+    assert first.startswith("Talk with your doctor:")
+    assert "see your doctor now" in first and "not a diagnosis" in first
+    assert "in a row" not in first
+    assert "2 months in a row" in out["note"].iloc[2]
+    assert out["note"].iloc[0].startswith("This month:")
+    for note in out["note"]:
+        assert "3 months" not in note and "wait for" not in note
 
 
-def test_flag_run_is_broken_by_a_lower_month_or_a_missing_month() -> None:
+def test_headache_days_alone_raise_the_flag() -> None:
+    """15 headache days with no medicine at all: a reason to see a doctor now."""
+    row = analysis.headache_month(diary_frame(headache_month_frame("2026-02-01", 15))).iloc[0]
+    assert bool(row["meets_monthly_counts"]) is False
+    assert bool(row["talk_with_doctor"]) is True
+    assert "medicine days are high" not in row["note"]
+    row = analysis.headache_month(diary_frame(headache_month_frame("2026-02-01", 14))).iloc[0]
+    assert bool(row["talk_with_doctor"]) is False
+
+
+def test_months_in_a_row_run_is_broken_by_a_lower_month_or_a_missing_month() -> None:
     lower = analysis.headache_month(
         months(
             ("2026-01-01", True),
@@ -553,14 +607,13 @@ def test_flag_run_is_broken_by_a_lower_month_or_a_missing_month() -> None:
         )
     )
     assert list(lower["months_in_a_row"]) == [1, 2, 0, 1, 2]
-    assert not lower["talk_with_doctor"].any()
+    assert list(lower["talk_with_doctor"]) == [True, True, False, True, True]
     gap = analysis.headache_month(
         months(
             ("2026-01-01", True), ("2026-02-01", True), ("2026-04-01", True), ("2026-05-01", True)
         )
     )
     assert list(gap["months_in_a_row"]) == [1, 2, 1, 2]
-    assert not gap["talk_with_doctor"].any()
 
 
 def test_headache_month_lists_unmatched_medicines_and_takes_a_mapping() -> None:
@@ -585,6 +638,22 @@ def test_headache_month_docstring_says_not_a_diagnosis() -> None:
     doc = analysis.headache_month.__doc__ or ""
     assert "ICHD-3" in doc and "Cephalalgia" in doc
     assert "NEVER a diagnosis" in doc
+
+
+def test_ichd3_section_numbers_name_the_right_groups() -> None:
+    """ICHD-3: 8.2.1 ergotamine, 8.2.2 triptans, 8.2.3 non-opioid analgesics (15 days),
+    8.2.4 opioids, 8.2.5 combination analgesics, 8.2.6 several classes (10 days)."""
+    source = Path(analysis.__file__).read_text(encoding="utf-8")
+    assert "ICHD-3 8.2.2, simple" not in source and "8.2.1-8.2.3, 8.2.5" not in source
+    for section, words in {
+        "8.2.1": "ergotamine",
+        "8.2.2": "triptans",
+        "8.2.3": "non-opioid analgesics",
+        "8.2.4": "opioids",
+        "8.2.5": "combination analgesics",
+    }.items():
+        assert re.search(rf"{words} \(({section}|ICHD-3 {section})", source), section
+    assert "(8.2.6)" in (analysis.headache_month.__doc__ or "")
 
 
 # --------------------------------------------------------------------------- PAINAD logs

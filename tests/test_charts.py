@@ -345,7 +345,8 @@ def test_headache_table(jordan_months) -> None:
     table = charts.headache_table(jordan_months)
     assert table.index.tolist() == ["January 2025", "February 2025", "March 2025", "April 2025"]
     assert table["Headache days"].tolist() == [17, 17, 19, 20]
-    assert table["Talk with your doctor"].tolist() == ["", "", "", "yes"]
+    assert table["Talk with your doctor"].tolist() == ["yes", "yes", "yes", "yes"]
+    assert table["High counts, months in a row"].tolist() == [1, 2, 3, 4]
 
 
 def test_headache_chart(jordan_months) -> None:
@@ -353,9 +354,12 @@ def test_headache_chart(jordan_months) -> None:
     (ax,) = chart.figure.axes
     assert len(ax.patches) == 8  # two bars a month
     notes = [t.get_text() for t in ax.texts if "doctor" in t.get_text()]
-    assert notes == ["talk with\nyour doctor"]
+    assert notes == ["talk with\nyour doctor"] * 4  # 15 or more headache days every month
     assert "April 2025: headache on 20 of 30 days recorded" in chart.text
-    assert "4 months in a row" in chart.text and "not a diagnosis" in chart.text
+    assert (
+        "Headache on 15 or more days in January 2025, February 2025, March 2025 and "
+        "April 2025: a reason to talk with your doctor now, not a diagnosis."
+    ) in chart.text
     legend = [t.get_text() for t in chart.figure.legends[0].get_texts()]
     assert legend == ["headache days", "days with acute medicine", "15 days"]
     assert not CAUSAL.search(chart.text)

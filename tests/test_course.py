@@ -53,12 +53,21 @@ def test_the_stretch_fills_the_session_to_120_minutes(path: Path) -> None:
     assert s.minutes + sum(segment.minutes for segment in s.stretch) == 120
 
 
+def test_handouts_are_found_in_the_printables_and_the_handouts_folders(tmp_path: Path) -> None:
+    assert course.handout_doc("pain-diary-week", BOOK) == "book/printables/pain-diary-week"
+    assert course.handout_doc("session-2", BOOK) == "book/handouts/session-2"
+    assert course.handout_doc("nothing", BOOK) is None
+    (tmp_path / "handouts").mkdir()
+    (tmp_path / "handouts" / "only-here.md").write_text("# Only here\n")
+    assert course.handout_doc("only-here", tmp_path) == "book/handouts/only-here"
+
+
 @pytest.mark.parametrize("path", SESSIONS, ids=lambda p: p.stem)
 def test_each_session_page_has_every_part(path: Path) -> None:
     s = course.load_session(path)
     assert 2 <= len(s.objectives) <= 5
     assert s.chapters and all((BOOK / f"{c}.md").is_file() for c in s.chapters)
-    assert s.handouts and all((BOOK / "handouts" / f"{h}.md").is_file() for h in s.handouts)
+    assert s.handouts and all(course.handout_doc(h, BOOK) for h in s.handouts)
     assert f"session-{s.number}" in s.handouts, "each session has its learners' handout"
     for heading in ("Materials", "Group activity", "Discussion prompts"):
         assert heading in s.sections

@@ -1,8 +1,11 @@
 """Printable handouts: each prints on one A4 page and on one Letter page, in black and white,
 in large type, with the handout alone on the page.
 
-The PDFs are printed once per test session (tests/kit.py) from the instructor edition that
-tests/test_instructor.py checks, with Debian's chromium (tools/handouts.py, as `make handouts`).
+Two folders hold them: book/printables/ (the printable tools of the reader edition, which the
+instructor edition has too) and book/handouts/ (the instructor edition's own handouts). The PDFs
+are printed once per test session (tests/kit.py) with Debian's chromium (tools/handouts.py):
+the printables from the reader edition (as `make printables`), the handouts from the instructor
+edition that tests/test_instructor.py checks (as `make handouts`).
 """
 
 from __future__ import annotations
@@ -24,23 +27,57 @@ from tools.readability import MAX_GRADE, measure
 pytestmark = pytest.mark.book
 
 HANDOUT_DIR = ROOT / "book" / "handouts"
-NAMES = sorted(p.stem for p in HANDOUT_DIR.glob("*.md") if p.stem != "index")
-WORKSHEETS = ["pain-diary-week", "visit-questions", "action-plan", "painad-sheet", "care-team-map"]
+PRINTABLE_DIR = ROOT / "book" / "printables"
+INSTRUCTOR_ONLY = sorted(p.stem for p in HANDOUT_DIR.glob("*.md") if p.stem != "index")
+PRINTABLES = sorted(p.stem for p in PRINTABLE_DIR.glob("*.md") if p.stem != "index")
+NAMES = sorted(INSTRUCTOR_ONLY + PRINTABLES)
+# The reader's printable tools: a diary week, a medicine list, visit questions, an action plan
+# and the PAINAD sheet.
+TOOLS = ["pain-diary-week", "medicine-list", "visit-questions", "action-plan", "painad-sheet"]
+WORKSHEETS = [*TOOLS, "care-team-map"]
 TWO_PAGES = {"knowledge-check"}  # one sheet, printed on both sides
 POINTS = {"a4": (595.92, 841.92), "letter": (612.0, 792.0)}
 
 
+def _source(name: str) -> Path:
+    folder = PRINTABLE_DIR if name in PRINTABLES else HANDOUT_DIR
+    return folder / f"{name}.md"
+
+
 @pytest.fixture(scope="module")
 def printed(book: BuiltBook) -> dict[tuple[str, str], handouts.Printed]:
+    """The printables as printed from the reader edition; the rest from the instructor one."""
     browser = chromium()
     instructor = kit.instructor_edition(book)
     assert instructor.returncode == 0, instructor.log[-3000:]
-    return {(p.handout.name, p.paper): p for p in kit.handout_pdfs(instructor, browser)}
+    found = {(p.handout.name, p.paper): p for p in kit.handout_pdfs(instructor, browser)}
+    found.update({(p.handout.name, p.paper): p for p in kit.printable_pdfs(book, browser)})
+    return found
 
 
 def test_the_issue_s_handouts_are_all_there() -> None:
     sessions = [f"session-{n}" for n in range(1, 7)]
     assert set(WORKSHEETS + sessions) <= set(NAMES)
+    assert set(TOOLS) <= set(PRINTABLES), "the tools are printable from the reader edition"
+    assert not set(PRINTABLES) & set(INSTRUCTOR_ONLY), "one source for each sheet"
+
+
+def test_the_reader_edition_prints_its_tools_and_no_instructor_handout(book: BuiltBook) -> None:
+    browser = chromium()
+    printed = kit.printable_pdfs(book, browser)
+    names = {p.handout.name for p in printed}
+    assert names == set(PRINTABLES)
+    assert {p.pdf.parent.parent.name for p in printed} == {"printables"}
+    assert all(p.handout.html.is_relative_to(book.html / "book" / "printables") for p in printed)
+    assert not (book.html / "book" / "handouts").exists()
+
+
+def test_the_instructor_edition_has_the_same_printable_pages(book: BuiltBook) -> None:
+    instructor = kit.instructor_edition(book)
+    found = {h.name: h.html for h in handouts.find_handouts(instructor.html)}
+    assert set(NAMES) <= set(found)
+    for name in PRINTABLES:
+        assert found[name].parent.name == "printables", name
 
 
 @pytest.mark.parametrize("paper", ["a4", "letter"])
@@ -63,7 +100,7 @@ def _text(pdf: Path) -> str:
 @pytest.mark.parametrize("name", NAMES)
 def test_only_the_handout_prints(name: str, printed) -> None:
     text = _text(printed[(name, "letter")].pdf)
-    source = (HANDOUT_DIR / f"{name}.md").read_text(encoding="utf-8")
+    source = _source(name).read_text(encoding="utf-8")
     title = re.search(r"^# (.+)$", source, re.M).group(1)
     assert text.startswith(title)
     assert "Taking Part in Pain Care" in text and "911" in text, "the handout's footer"
@@ -80,7 +117,33 @@ def test_the_painad_sheet_carries_its_citation(printed) -> None:
     text = _text(printed[("painad-sheet", "a4")].pdf)
     assert "Warden V, Hurley AC, Volicer L." in text and "2003;4(1):9-15" in text
     assert "Pain Assessment in Advanced Dementia (PAINAD) scale" in text
-    assert "warden2003" in (HANDOUT_DIR / "painad-sheet.md").read_text(encoding="utf-8")
+    assert "warden2003" in _source("painad-sheet").read_text(encoding="utf-8")
+    assert "smiling, or no expression" in text, "a blank face scores 0 (Warden 2003)"
+
+
+def test_the_diary_week_has_the_columns_the_chapter_names(printed) -> None:
+    """Chapter 8: enjoyment and activity, and each scale's direction, on the printed week."""
+    text = _text(printed[("pain-diary-week", "letter")].pdf)
+    for words in (
+        "Pain in the morning",
+        "Pain in the evening",
+        "Worst pain today",
+        "Pain got in the way of enjoyment",
+        "Pain got in the way of activity",
+        "Hours of sleep",
+        "Mood",
+        "Medicines I took",
+        "PEG",
+    ):
+        assert words in text, words
+    assert "0 is very low, 10 is very good" in text
+
+
+def test_the_medicine_list_has_blank_columns_and_no_doses(printed) -> None:
+    text = _text(printed[("medicine-list", "a4")].pdf)
+    for column in ("Medicine name", "How much", "How often", "What it is for", "Who prescribed"):
+        assert column in text, column
+    assert not re.search(r"\d+\s*(mg|mcg|ml|tablets?)\b", text, re.I), "the book writes no doses"
 
 
 _COLOUR_OPERATORS = {b"rg", b"RG", b"sc", b"SC", b"scn", b"SCN", b"k", b"K"}
@@ -163,9 +226,9 @@ def test_the_care_team_map_prints_its_labels_in_large_type(printed) -> None:
     assert min(size for size, _ in runs) >= 11.9
 
 
-@pytest.mark.parametrize("name", [n for n in NAMES if n.startswith("session-")])
+@pytest.mark.parametrize("name", [n for n in NAMES if n.startswith("session-")] + PRINTABLES)
 def test_learners_handouts_read_at_grade_8_or_below(name: str) -> None:
-    level = measure(HANDOUT_DIR / f"{name}.md")
+    level = measure(_source(name))
     assert level.words >= 100
     assert level.fk_grade <= MAX_GRADE
 

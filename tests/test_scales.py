@@ -236,9 +236,15 @@ def test_percent_change_rejects_bad_input(bad: tuple) -> None:
         (10, 5, "substantial"),  # 50% less
         (4, 0, "substantial"),
         (5, 5.49, "no meaningful change"),  # 9.8% more
-        (5, 5.5, "worse"),  # 10% more
+        (5, 5.5, "no meaningful change"),  # 10% more, but only 0.5 points
+        (2, 2.2, "no meaningful change"),  # 10% more, 0.2 points: under the floor
+        (5, 5.99, "no meaningful change"),  # 19.8% more, 0.99 points
+        (5, 6, "worse"),  # 20% more and 1 point
+        (9, 9.99, "no meaningful change"),  # 11% more, 0.99 points
+        (9, 10, "worse"),  # 11.1% more and 1 point
         (2, 8, "worse"),
         (0, 0, "no meaningful change"),
+        (0, 0.5, "no meaningful change"),  # from no pain, but half a point
         (0, 1, "worse"),
     ],
 )
@@ -274,6 +280,9 @@ def test_change_result_fields_and_text() -> None:
     with pytest.raises(AttributeError):
         result.category = "worse"  # type: ignore[misc]
     assert "went up" in change_category(0, 2).describe()
+    small = change_category(2, 2.2).describe()
+    assert "10% more" in small and "less than 1 point" in small and "worse" in small
+    assert "1 point or more" in change_category(2, 3).describe()
     assert "stayed at" in change_category(5, 5).describe()
 
 
@@ -283,3 +292,5 @@ def test_sources_are_cited() -> None:
         assert source in doc
     assert "IMMPACT" in (change_category.__doc__ or "")
     assert "worse" in (change_category.__doc__ or "")
+    assert "workbook's own rule" in (change_category.__doc__ or "")
+    assert "WORSE_MIN_POINTS" in (change_category.__doc__ or "")

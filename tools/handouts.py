@@ -2,10 +2,12 @@
 
     python -m tools.handouts [HTML_FOLDER] [--out _build/handouts]
 
-HTML_FOLDER is a built instructor edition (default: _build/instructor/_build/html, what
-`make instructor` writes). Every page in its book/handouts/ folder that holds a handout (the
-``{handout}`` directive of _ext/editions.py) is printed twice, into OUT/a4/<name>.pdf and
-OUT/letter/<name>.pdf. The page's print stylesheet (_static/course.css) prints the handout alone.
+HTML_FOLDER is a built book (default: _build/instructor/_build/html, the instructor edition that
+`make instructor` writes; `make printables` passes the reader edition, _build/html). Every page
+in its book/printables/ folder (the printable tools of both editions) and book/handouts/ folder
+(the instructor edition's own handouts) that holds a handout (the ``{handout}`` directive of
+_ext/editions.py) is printed twice, into OUT/a4/<name>.pdf and OUT/letter/<name>.pdf. The page's
+print stylesheet (_static/course.css) prints the handout alone.
 
 A handout must fit on one page (the knowledge check, marked ``:pages: 2``, on one sheet printed
 on both sides). The script says which do not, and exits with status 1.
@@ -38,6 +40,9 @@ from tools.chromium import FLAGS, MISSING, find
 ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_HTML = ROOT / "_build" / "instructor" / "_build" / "html"
 DEFAULT_OUT = ROOT / "_build" / "handouts"
+
+# The folders of a built book's book/ that hold handout pages (painbook.course.HANDOUT_FOLDERS).
+FOLDERS = ("printables", "handouts")
 
 # Paper sizes in inches, and the margin on every side.
 PAPERS = {"a4": (8.27, 11.69), "letter": (8.5, 11.0)}
@@ -80,10 +85,10 @@ def find_chromium() -> str:
 
 
 def find_handouts(html: Path) -> list[Handout]:
-    """The handout pages of a built book, in name order."""
-    folder = Path(html) / "book" / "handouts"
+    """The handout pages of a built book (book/printables/, book/handouts/), in name order."""
+    pages = [p for f in FOLDERS for p in (Path(html) / "book" / f).glob("*.html")]
     found = []
-    for page in sorted(folder.glob("*.html")):
+    for page in sorted(pages, key=lambda p: p.stem):
         text = page.read_text(encoding="utf-8")
         if 'class="pb-handout' not in text and " pb-handout " not in text:
             continue
@@ -234,9 +239,10 @@ def print_handouts(
     """Print every handout of the built book ``html`` into ``out/<paper>/<name>.pdf``."""
     handouts = find_handouts(html)
     if not handouts:
+        folders = " or ".join(str(Path(html) / "book" / f) for f in FOLDERS)
         raise PrintError(
-            f"There are no handout pages in {Path(html) / 'book' / 'handouts'}. "
-            "Build the instructor edition first: make instructor"
+            f"There are no handout pages in {folders}. "
+            "Build the book first: make book (or make instructor)"
         )
     printed = []
     with Browser(chromium) as browser:
