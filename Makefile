@@ -14,7 +14,7 @@ BUILD_FLAGS := -n -W --keep-going
 # that Jupyter Book never asks for. benchmarks/bench_site.py times builds with the same command.
 JUPYTER_BOOK := $(BIN)/python -c "import sys; sys.modules['rfc3987_syntax'] = None; from jupyter_book.cli.main import main; main()"
 
-.PHONY: book test lab serve bench clean
+.PHONY: book test lab app serve bench clean
 
 $(STAMP): requirements.txt pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -33,10 +33,19 @@ $(NODE_STAMP): package.json package-lock.json
 test: $(STAMP) $(NODE_STAMP)
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
-	$(BIN)/python -m pytest
+	PAINBOOK_SAMPLES_ONLY=1 $(BIN)/python -m pytest
 
+# JupyterLab on the whole book, opened at the workbook: the notebooks' links to the chapters
+# (../book/...) resolve, and the chapters open beside them.
 lab: $(STAMP)
-	$(BIN)/jupyter lab notebooks/
+	$(BIN)/jupyter lab --ServerApp.root_dir=. --LabApp.default_url=/lab/tree/notebooks
+
+# The workbook as code-free pages (Voila): each notebook runs and shows its text, forms and
+# results, no code. Run as an extension of the Jupyter server, so the visit summary's "Open the
+# page to print" link (the server's /files/ address) works as it does in JupyterLab.
+app: $(STAMP)
+	$(BIN)/jupyter server --ServerApp.root_dir=notebooks --ServerApp.default_url=/voila/tree \
+	  --VoilaConfiguration.show_tracebacks=False
 
 serve:
 	@test -f _build/html/index.html || { echo "Build the book first: make book"; exit 1; }

@@ -571,6 +571,12 @@ def relations(df: pd.DataFrame, *, min_days: int = MIN_RELATION_DAYS) -> pd.Data
 
 # --------------------------------------------------------------------------- progress
 
+
+def _day(stamp: pd.Timestamp) -> str:
+    """A day as people write it: 3 Mar 2025 (as on every page of the workbook)."""
+    return f"{stamp.day} {stamp:%b %Y}"
+
+
 #: Default length, in days, of the baseline and recent periods in :func:`progress`.
 PROGRESS_DAYS = 14
 
@@ -599,6 +605,7 @@ def progress(
     """
     df = _check(df)
     day = daily(df)
+    defaults = baseline is None and recent is None
     if baseline is None or recent is None:
         if day.empty:
             raise ValueError("The diary has no entries, so there is nothing to compare yet.")
@@ -611,10 +618,20 @@ def progress(
     b_start, b_end = _period(baseline, "The baseline period")
     r_start, r_end = _period(recent, "The recent period")
     if r_start <= b_end and b_start <= r_end:
+        if defaults:
+            span = (day.index.max() - day.index.min()).days + 1
+            needed = 2 * PROGRESS_DAYS
+            raise ValueError(
+                f"Your diary covers {span} day{'s' if span != 1 else ''}, from {_day(b_start)} "
+                f"to {_day(r_end)}. To compare where you started with where you are now, it "
+                f"needs at least {needed} days: {PROGRESS_DAYS} at the start and "
+                f"{PROGRESS_DAYS} at the end. Keep writing, and come back in "
+                f"{needed - span} day{'s' if needed - span != 1 else ''}."
+            )
         raise ValueError(
-            f"The baseline period ({b_start:%Y-%m-%d} to {b_end:%Y-%m-%d}) and the recent "
-            f"period ({r_start:%Y-%m-%d} to {r_end:%Y-%m-%d}) overlap. Choose periods that do "
-            "not share any days (the diary may be too short for the default two weeks each)."
+            f"The baseline period ({_day(b_start)} to {_day(b_end)}) and the recent "
+            f"period ({_day(r_start)} to {_day(r_end)}) overlap. Choose periods that do "
+            "not share any days."
         )
     measures = [("pain", "mean_pain", "pain")]
     if day["peg"].notna().any():

@@ -134,12 +134,40 @@ class Chart:
             "text/plain": self.text,
         }
 
+    def scroll_html(self) -> str:
+        """The chart as HTML: the image (its text as alt text) in a box that scrolls sideways.
+
+        On a phone the image keeps at least 600 px, so its labels stay readable, and the box
+        scrolls instead of the page; on a laptop it is as wide as the notebook (up to 1000 px).
+        """
+        data = base64.b64encode(self.png()).decode("ascii")
+        return (
+            '<div class="painbook-chart painbook-scroll" style="overflow-x: auto; '
+            'max-width: 100%;"><img src="data:image/png;base64,'
+            f'{data}" alt="{_html.escape(self.text, quote=True)}" style="min-width: 600px; '
+            'width: 100%; max-width: 1000px; height: auto;"></div>'
+        )
+
     def show(self) -> None:
-        """Show the chart in a notebook, then its text alternative below it (as text)."""
+        """Show the chart in a notebook, then its text alternative below it (as text).
+
+        Inside Jupyter the chart is :meth:`scroll_html`; on the book's web page (a book build,
+        :func:`painbook.workbook.in_book_build`) it is the PNG image itself, which the book's
+        pages lay out and describe with the cell's alt text.
+        """
         from IPython.display import display
 
-        display(self.mimebundle(), raw=True)
+        from painbook.workbook import in_book_build
+
+        if in_book_build():
+            display(self.mimebundle(), raw=True)
+        else:
+            display({"text/html": self.scroll_html(), "text/plain": self.text}, raw=True)
         show_text(self.text)
+
+    def _ipython_display_(self) -> None:
+        """A chart as the last line of a cell shows as :meth:`show` does."""
+        self.show()
 
 
 def text_bundle(*lines: str, bullets: bool = False) -> dict[str, str]:
@@ -555,8 +583,10 @@ def progress_table(
     """:func:`painbook.analysis.progress` in everyday words, one row per measure.
 
     Averages are rounded to 1 decimal. "Change (points)" is worked out from those rounded
-    averages, so it can be checked by hand; the percent change, the IMMPACT group and the
-    Farrar column come from the engine's exact numbers.
+    averages, so it can be checked by hand; the percent change, the size of the change (the
+    IMMPACT percent bands, Dworkin et al. 2008) and whether patients notice it (about 2 points
+    or 30% less, Farrar et al. 2001) come from the engine's exact numbers. The headings say
+    what each column means in plain words, without the sources' names.
     """
     table = analysis.progress(df, baseline=baseline, recent=recent)
     names = {"pain": "Pain", "PEG": "PEG score"}
@@ -589,8 +619,8 @@ def progress_table(
                 _round1(table["recent_mean"]) - _round1(table["baseline_mean"])
             ).to_numpy(),
             "Change (%)": percent,
-            "Group (IMMPACT)": table["category"].fillna("").to_numpy(),
-            "About 2 points or 30% less (Farrar)": [
+            "Size of the change": table["category"].fillna("").to_numpy(),
+            "A change patients notice? (2 points or 30% less)": [
                 "" if v is None else ("yes" if v else "no") for v in table["farrar_meaningful"]
             ],
         },

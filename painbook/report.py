@@ -21,7 +21,7 @@ import pandas as pd
 
 from painbook import analysis, scales
 
-__all__ = ["visit_summary", "save_visit_summary", "TOP_N"]
+__all__ = ["visit_summary", "save_visit_summary", "progress_problem", "TOP_N", "MAX_QUESTIONS"]
 
 #: How many items each list on the page shows (the rest are counted, not listed).
 TOP_N = 5
@@ -363,16 +363,50 @@ def _progress_line(row: Any) -> str:
     )
 
 
+def progress_problem(df: pd.DataFrame, baseline: tuple[object, object], end: object) -> str | None:
+    """Why the page cannot compare ``baseline`` with the last 14 days up to ``end``, or None.
+
+    The words are for the person making the page (what is missing, what to do), so they are
+    said beside the form; the page meant for the doctor then simply has no comparison.
+    """
+    last = analysis.as_day(end, "End date")
+    recent_start = last - pd.Timedelta(days=RECENT_DAYS - 1)
+    try:
+        b_start = analysis.as_day(baseline[0], "First day of the baseline")
+        b_end = analysis.as_day(baseline[1], "Last day of the baseline")
+    except ValueError as err:
+        return str(err)
+    if b_end < recent_start:
+        return None
+    days = df["date"].dropna().dt.normalize()
+    if days.empty:
+        return "The diary has no entries yet."
+    span = (days.max() - days.min()).days + 1
+    needed = 2 * RECENT_DAYS
+    text = (
+        f"The baseline ({_day(b_start)} to {_day(b_end)}) must end before the last "
+        f"{RECENT_DAYS} days ({_day(recent_start)} to {_day(last)}) begin."
+    )
+    if span < needed:
+        text += (
+            f" Your diary covers {_plural(span, 'day')}; a comparison needs at least {needed}. "
+            f"Keep writing, and make the summary again in {_plural(needed - span, 'day')}."
+        )
+    else:
+        text += ' Choose an earlier baseline, or "First 2 weeks of the diary".'
+    return text
+
+
 def _progress_section(
     df_all: pd.DataFrame, baseline: tuple[object, object] | None, end: pd.Timestamp
 ) -> str:
-    if baseline is None:
-        return ""
+    if baseline is None or progress_problem(df_all, baseline, end):
+        return ""  # said to the person beside the form (progress_problem), not on the page
     recent = (end - pd.Timedelta(days=RECENT_DAYS - 1), end)
     try:
         table = analysis.progress(df_all, baseline=baseline, recent=recent)
-    except ValueError as err:
-        return _section("Progress since the baseline", f"<p>{_text(err)}</p>")
+    except ValueError:
+        return ""
     b_start, b_end = table["baseline_start"].iloc[0], table["baseline_end"].iloc[0]
     intro = (
         f'<p class="note">Baseline {_day(b_start)} to {_day(b_end)}; recently: the last '

@@ -392,8 +392,13 @@ def test_progress_periods_must_not_overlap_and_be_dates() -> None:
         analysis.progress(
             df, baseline=("2026-03-02", "2026-03-10"), recent=("2026-03-08", "2026-03-20")
         )
-    with pytest.raises(ValueError, match="overlap"):
-        analysis.progress(days_of([5] * 20))  # too short for two separate fortnights
+    with pytest.raises(ValueError, match="2 Mar 2026 to 10 Mar 2026"):  # dates as people write
+        analysis.progress(
+            df, baseline=("2026-03-02", "2026-03-10"), recent=("2026-03-08", "2026-03-20")
+        )
+    # too short for two separate fortnights: what is missing and what to do, in words
+    with pytest.raises(ValueError, match=r"covers 20 days.*at least 28 days.*in 8 days"):
+        analysis.progress(days_of([5] * 20))
     with pytest.raises(ValueError, match="not a date"):
         analysis.progress(df, baseline=("soon", "2026-03-10"), recent=("2026-03-12", "2026-03-20"))
     with pytest.raises(ValueError, match="before it starts"):

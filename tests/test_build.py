@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import re
 import subprocess
 import sys
@@ -16,7 +17,7 @@ from bs4 import BeautifulSoup
 
 from _ext.editions import toc_files
 from conftest import ROOT, BuiltBook
-from painbook import samples
+from painbook import diary, samples
 
 pytestmark = pytest.mark.book
 
@@ -247,3 +248,41 @@ def test_launch_buttons_appear_once_the_repository_is_named(tmp_path: Path) -> N
         h.startswith("https://hub.example.org/hub/user-redirect/git-pull?") and "painbook" in h
         for h in links
     ), "no JupyterHub button"
+
+
+def test_a_book_build_shows_the_samples_even_beside_a_personal_diary(tmp_path: Path) -> None:
+    """A web page never shows a person's diary: with a my-diary.csv beside the notebook, the
+    built page still reads Maria's made-up diary (painbook.workbook, _ext/workbook_build.py),
+    and the text written for the web page is there."""
+    source = tmp_path / "src"
+    (source / "notebooks").mkdir(parents=True)
+    for name in ("_static", "_templates", "_ext", "book"):
+        (source / name).symlink_to(ROOT / name)
+    (source / "_config.yml").write_text(
+        (ROOT / "_config.yml").read_text(encoding="utf-8"), encoding="utf-8"
+    )
+    (source / "_toc.yml").write_text(
+        "format: jb-book\nroot: notebooks/read-a-diary\n", encoding="utf-8"
+    )
+    (source / "notebooks" / "read-a-diary.ipynb").write_bytes(
+        (ROOT / "notebooks" / "read-a-diary.ipynb").read_bytes()
+    )
+    private = "PRIVATE-NOTE-THAT-MUST-NOT-BE-PUBLISHED"
+    rows = [{"date": f"2026-11-{d:02d}", "pain": 9, "notes": private} for d in range(1, 29)]
+    diary.write_diary(samples.diary_frame(rows), source / "notebooks" / "my-diary.csv")
+    env = {k: v for k, v in os.environ.items() if not k.startswith("PAINBOOK_")}
+    proc = subprocess.run(
+        [str(Path(sys.executable).with_name("jupyter-book")), "build", str(source)],
+        cwd=source,
+        capture_output=True,
+        text=True,
+        env=env,
+    )
+    page = source / "_build" / "html" / "notebooks" / "read-a-diary.html"
+    assert page.is_file(), proc.stdout[-3000:] + proc.stderr[-3000:]
+    text = BeautifulSoup(page.read_text(encoding="utf-8"), "html.parser").get_text(" ")
+    text = " ".join(text.split())
+    assert "This shows the diary of Maria, a made-up person." in text
+    assert "download it with the download button at the top of the page" in text
+    assert private not in text and "my-diary.csv," not in text
+    assert "Hours of sleep" in text  # the form's example for Maria, shown on the web page only

@@ -272,8 +272,8 @@ def test_progress_table(maria) -> None:
     assert table.loc["Pain", "Baseline"] == "3-16 Mar 2025 (14 days)"
     assert table.loc["Pain", "Recent"] == "12-25 May 2025 (14 days)"
     assert table.loc["Pain", "Change (%)"] == "-38%"
-    assert table.loc["Pain", "Group (IMMPACT)"] == "moderate"
-    assert table.loc["Pain", "About 2 points or 30% less (Farrar)"] == "yes"
+    assert table.loc["Pain", "Size of the change"] == "moderate"
+    assert table.loc["Pain", "A change patients notice? (2 points or 30% less)"] == "yes"
 
 
 def test_progress_points_can_be_checked_by_hand(maria) -> None:
@@ -371,3 +371,23 @@ def test_headache_chart_without_flag() -> None:
     chart = charts.headache_chart(analysis.headache_month(df))
     assert "talk with your doctor" not in chart.text
     assert "January 2026: headache on 1 of 1 days recorded" in chart.text
+
+
+def test_in_jupyter_a_chart_scrolls_in_its_own_box_and_on_the_web_it_is_the_png(
+    maria, monkeypatch
+) -> None:
+    from IPython.core.formatters import DisplayFormatter  # noqa: F401  (IPython is installed)
+
+    chart = charts.trend_chart(maria)
+    shown: list[dict] = []
+    monkeypatch.setattr("IPython.display.display", lambda obj, raw=False: shown.append(obj))
+    monkeypatch.delenv("PAINBOOK_BOOK_BUILD", raising=False)
+    chart.show()
+    html = shown[0]["text/html"]
+    assert 'class="painbook-chart painbook-scroll" style="overflow-x: auto;' in html
+    assert "min-width: 600px" in html and 'src="data:image/png;base64,' in html
+    assert f'alt="{chart.text[:40]}' in html
+    shown.clear()
+    monkeypatch.setenv("PAINBOOK_BOOK_BUILD", "1")
+    chart.show()
+    assert set(shown[0]) == {"image/png", "text/plain"}  # the book's pages take the image

@@ -42,6 +42,7 @@ from painbook.diary import (
     read_observations,
     write_diary,
 )
+from painbook.diary.write import lock_path
 
 TRIGGERS = ("=", "+", "-", "@", "\t", "\r")
 
@@ -212,7 +213,7 @@ def test_append_entry_errors_name_the_field(tmp_path: Path) -> None:
         ({"date": "2026-04-01", "pain": 2, "time": "8pm"}, "time", "Change it to 20:00"),
         ({"date": "2026-04-01", "pain": 2, "sleep_hours": 25}, "sleep_hours", "above 24"),
         ({"date": "2026-04-01", "pain": 2, "weather": "x"}, "weather", "not a diary column"),
-        ({"date": "2026-04-01"}, "pain", "has no 'pain'"),
+        ({"date": "2026-04-01"}, "pain", 'nothing in the box "Pain right now (0-10)"'),
     ]
     for entry, column, phrase in cases:
         with pytest.raises(DiaryError) as caught:
@@ -220,6 +221,9 @@ def test_append_entry_errors_name_the_field(tmp_path: Path) -> None:
         assert caught.value.line is None
         assert caught.value.column == column
         assert phrase in str(caught.value)
+        # the caregiver's words: the box's label, never the column name, and the button's verb
+        assert f"'{column}'" not in str(caught.value) or column == "weather"
+        assert "then save it again." in str(caught.value) or column == "weather"
     assert not path.exists()
 
 
@@ -365,7 +369,7 @@ def test_two_threads_appending_at_once_both_land(tmp_path: Path) -> None:
 def test_lock_held_too_long_gives_a_plain_error(tmp_path: Path, monkeypatch) -> None:
     path = tmp_path / "d.csv"
     monkeypatch.setattr(diary, "LOCK_TIMEOUT", 0.3)
-    holder = FileLock(str(path) + ".lock")
+    holder = FileLock(str(lock_path(path)))
     result: list[BaseException] = []
 
     def other() -> None:
@@ -546,3 +550,12 @@ def test_killed_while_saving_leaves_a_whole_diary(tmp_path: Path) -> None:
     # the next save clears temporary files a killed save left behind
     append_entry(path, {"date": "2026-04-02", "pain": 1})
     assert _leftovers(tmp_path) == []
+
+
+def test_the_lock_file_is_hidden_beside_the_diary(tmp_path: Path) -> None:
+    path = tmp_path / "my-diary.csv"
+    append_entry(path, {"date": "2026-04-01", "pain": 3})
+    append_entry(path, {"date": "2026-04-02", "pain": 4})
+    assert lock_path(path) == tmp_path / ".my-diary.csv.lock"
+    shown = sorted(p.name for p in tmp_path.iterdir() if not p.name.startswith("."))
+    assert shown == ["my-diary.csv", "my-diary.csv.bak"]  # the backup is explained on the form

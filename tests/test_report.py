@@ -206,9 +206,24 @@ def test_bad_periods_and_empty_diaries() -> None:
     assert "No diary entries in this period" in html
 
 
-def test_baseline_that_overlaps_is_explained_not_raised(diary: pd.DataFrame) -> None:
+def test_baseline_that_overlaps_is_left_off_the_page_and_explained(diary: pd.DataFrame) -> None:
     html = report.visit_summary(diary, baseline=("2025-05-10", "2025-05-20"))
-    assert "overlap" in soup_of(html).get_text()
+    text = soup_of(html).get_text()
+    # the page is for the doctor: no instruction to the person, no comparison section
+    assert "Progress since the baseline" not in text
+    assert "Choose" not in text and "overlap" not in text
+    problem = report.progress_problem(diary, ("2025-05-10", "2025-05-20"), diary["date"].max())
+    assert problem and "must end before the last 14 days" in problem
+
+
+def test_short_diary_problem_says_what_is_missing() -> None:
+    short = diary_frame([{"date": f"2026-12-{d:02d}", "pain": 4} for d in range(1, 21)])
+    problem = report.progress_problem(short, ("2026-12-01", "2026-12-14"), "2026-12-20")
+    assert problem is not None
+    assert "covers 20 days" in problem and "at least 28" in problem and "in 8 days" in problem
+    html = report.visit_summary(short, baseline=("2026-12-01", "2026-12-14"))
+    assert "Progress since the baseline" not in soup_of(html).get_text()
+    assert report.progress_problem(short, ("2026-12-01", "2026-12-03"), "2026-12-20") is None
 
 
 def test_long_diary_is_charted_by_week() -> None:

@@ -21,6 +21,17 @@ from painbook.widgets.explore import (
     QuestionList,
     VisitSummaryBuilder,
 )
+from painbook.workbook import file_url as FILE_URL
+
+
+@pytest.fixture(autouse=True)
+def fresh_kernel():
+    """Each test starts as a fresh kernel would: no earlier list or diary choice to keep."""
+    explore._LAST_QUESTIONS.clear()
+    explore._CHOSEN.clear()
+    yield
+    explore._LAST_QUESTIONS.clear()
+    explore._CHOSEN.clear()
 
 
 @pytest.fixture(scope="module")
@@ -38,7 +49,7 @@ def output_types(widget) -> list[str]:
     kinds = []
     for out in widget.output.outputs:
         data = out["data"]
-        if "image/png" in data:
+        if "image/png" in data or "<img " in data.get("text/html", ""):
             kinds.append("chart")
         elif 'class="painbook-text"' in data.get("text/html", ""):
             kinds.append("text")
@@ -215,7 +226,7 @@ def test_progress_explorer_default_is_the_engine_default(maria) -> None:
     assert form.text() == "\n".join(expected["description"])
     assert form.baseline_start.value == dt.date(2025, 3, 3)
     assert form.recent_end.value == dt.date(2025, 5, 25)
-    assert form.table().loc["Pain", "Group (IMMPACT)"] == "moderate"
+    assert form.table().loc["Pain", "Size of the change"] == "moderate"
     assert output_types(form) == ["chart", "text", "table"]
 
 
@@ -245,7 +256,7 @@ def test_progress_explorer_overlapping_periods(maria) -> None:
 
 def test_progress_explorer_short_diary_explains() -> None:
     form = ProgressExplorer(short_diary(10))
-    assert "overlap" in form.message.value
+    assert "covers 10 days" in form.message.value and "at least 28 days" in form.message.value
 
 
 def test_progress_explorer_empty_diary() -> None:
@@ -379,8 +390,8 @@ def test_build_saves_and_shows_the_summary(maria, tmp_path: Path) -> None:
     assert FIVE_QUESTIONS[0] in page
     assert "Is it safe to garden again?" in page  # the person's own question is listed too
     assert "Progress since the baseline" in page
-    assert "Saved as <b>visit-summary.html</b>" in builder.message.value
-    assert "first 5 of your 6 questions" in builder.message.value
+    assert "Saved as visit-summary.html in this notebook's folder" in builder.last_message
+    assert "questions" not in builder.last_message  # all 6 fit on the page
     assert str(tmp_path) not in builder.message.value  # never the folder path
     (shown,) = builder.output.outputs
     assert "<iframe" in shown["data"]["text/html"]
@@ -447,11 +458,55 @@ def test_build_adds_html_to_the_name(maria, tmp_path: Path) -> None:
 
 def test_build_links_a_file_in_the_current_folder(maria, tmp_path: Path, monkeypatch) -> None:
     monkeypatch.chdir(tmp_path)
+    server = {"pid": 1, "root_dir": str(tmp_path.parent), "base_url": "/user/ann/"}
+    monkeypatch.setattr(explore.workbook, "file_url", lambda path: _url(path, server))
     builder = VisitSummaryBuilder(maria)
     builder.build_summary()
     assert (tmp_path / "visit-summary.html").is_file()
-    assert '<a href="visit-summary.html" target="_blank"' in builder.message.value
-    assert "this notebook's folder" in builder.message.value
+    href = f"/user/ann/files/{tmp_path.name}/visit-summary.html"
+    assert f'<a href="{href}" target="_blank" rel="noopener">Open the page to print</a>' in (
+        builder.message.value
+    )
+    assert 'download="visit-summary.html">Download the page</a>' in builder.message.value
+    assert "this notebook's folder" in builder.last_message
+
+
+def _url(path, server):
+    return FILE_URL(path, servers=[server], server_pid=1)
+
+
+def test_without_a_jupyter_server_the_page_can_still_be_downloaded(maria, tmp_path: Path) -> None:
+    builder = VisitSummaryBuilder(maria, folder=tmp_path)
+    builder.build_summary()
+    assert "Open the page to print" not in builder.message.value or explore.workbook.file_url(
+        tmp_path / "visit-summary.html"
+    )
+    assert 'download="visit-summary.html"' in builder.message.value
+
+
+def test_question_count_message_matches_the_page(maria, tmp_path: Path) -> None:
+    many = [*FIVE_QUESTIONS, *(f"My question {i}?" for i in range(1, 6))]
+    builder = VisitSummaryBuilder(maria, many, folder=tmp_path)
+    builder.build_summary()
+    page = builder.html
+    listed = re.findall(r"<li>(?:What causes|What are|Will I|How will|At home|My question)", page)
+    assert len(listed) == report.MAX_QUESTIONS == 8
+    assert "and 2 more questions" in page
+    assert f"lists the first 8 of your {len(many)}" in builder.last_message
+
+
+def test_short_diary_message_beside_the_form_not_on_the_page(tmp_path: Path) -> None:
+    short = diary_frame([{"date": f"2026-12-{d:02d}", "pain": 4} for d in range(1, 21)])
+    builder = VisitSummaryBuilder(short, folder=tmp_path)
+    assert builder.baseline_end.value == dt.date(2026, 12, 14)
+    assert builder.build_summary() is not None
+    assert "no comparison with a baseline yet" in builder.last_message
+    assert "in 8 days" in builder.last_message
+    page = builder.html
+    assert "Progress since the baseline" not in page and "Choose" not in page
+    tiny = diary_frame([{"date": f"2026-12-0{d}", "pain": 4} for d in range(1, 6)])
+    builder = VisitSummaryBuilder(tiny, folder=tmp_path)
+    assert builder.baseline_end.value == dt.date(2026, 12, 5)  # never past the diary's last day
 
 
 def test_page_matches_the_engine(maria, tmp_path: Path) -> None:
@@ -507,3 +562,13 @@ def test_save_page_refuses_other_text_and_leaves_nothing(tmp_path: Path) -> None
     with pytest.raises(ValueError, match="visit_summary"):
         explore.save_page("not a page", tmp_path)
     assert list(tmp_path.iterdir()) == []
+
+
+def test_progress_explorer_on_a_short_diary_says_what_is_missing() -> None:
+    short = diary_frame([{"date": f"2026-11-{d:02d}", "pain": 4} for d in range(1, 21)])
+    form = ProgressExplorer(short)
+    assert "covers 20 days" in form.message.value and "come back in 8 days" in form.message.value
+    assert form.output.outputs == ()
+    form.set_baseline("2026-11-01", "2026-11-05")
+    form.set_recent("2026-11-10", "2026-11-20")
+    assert form.message.value == "" and form.output.outputs

@@ -15,6 +15,14 @@ from painbook.widgets import forms
 DAY = dt.date(2026, 4, 14)
 
 
+@pytest.fixture(autouse=True)
+def fresh_kernel():
+    """Each test starts as a fresh kernel would: no earlier form to keep a draft from."""
+    forms._LIVE.clear()
+    yield
+    forms._LIVE.clear()
+
+
 @pytest.fixture
 def diary_path(tmp_path: Path) -> Path:
     return tmp_path / "my-diary.csv"
@@ -157,7 +165,7 @@ def test_success_message_table_and_a_clear_form(diary_path: Path) -> None:
     for day in range(1, 7):
         diary.append_entry(diary_path, {"date": f"2026-04-{day:02d}", "pain": day})
     form = forms.DiaryForm(diary_path, today=DAY)
-    assert form.last_message == "Ready. Your diary 'my-diary.csv' has 6 entries."
+    assert form.last_message.startswith("Ready. Your diary 'my-diary.csv' has 6 entries.")
     form.pain.value = "3"
     form.notes.value = "after the walk"
     form.save_button.click()
@@ -361,6 +369,10 @@ def test_observation_tables_and_summary_of_the_sample() -> None:
     assert highest["Date"].iloc[0] == "2025-04-13"
     last = forms.observation_table(obs, n=3)
     assert last.index.tolist() == [68, 69, 70]
+    notes = obs["notes"].dropna()
+    longest = max(notes, key=len)
+    table = forms.observation_table(obs, n=len(obs))
+    assert longest in table["Notes"].tolist()  # notes are shown in full, never cut off
     text = forms.observation_summary(obs)
     assert text.startswith("The log has 70 observations on 28 days, from 7 April 2025 to 4 May")
     assert "bathing 5.6 (14 observations); moving 4.6" in text
@@ -471,7 +483,7 @@ def test_plan_form_summary_and_day_labels() -> None:
 
 def test_plan_form_without_a_file_never_saves(tmp_path: Path, monkeypatch) -> None:
     monkeypatch.chdir(tmp_path)
-    form = forms.ActionPlanForm()
+    form = forms.ActionPlanForm(None)
     fill_plan(form)
     assert form.save_button.disabled
     assert form.save() is False
@@ -551,3 +563,82 @@ def test_append_plan_needs_a_csv_name(tmp_path: Path) -> None:
     assert form.save() is False
     assert "does not end in .csv" in form.last_message
     assert list(tmp_path.iterdir()) == []
+
+
+# ------------------------------------------------------------------ running a cell again
+
+
+@pytest.mark.parametrize(
+    ("make", "fill"),
+    [
+        (lambda folder: forms.DiaryForm(folder / "my-diary.csv", today=DAY), "pain"),
+        (lambda folder: forms.ObservationForm(folder / "my-observations.csv", today=DAY), "notes"),
+        (lambda folder: forms.ActionPlanForm(folder / "my-action-plans.csv", today=DAY), "what"),
+    ],
+)
+def test_running_the_cell_again_keeps_what_was_typed(tmp_path: Path, make, fill) -> None:
+    first = make(tmp_path)
+    getattr(first, fill).value = "5"
+    again = make(tmp_path)  # the notebook cell runs again: a new form
+    assert getattr(again, fill).value == "5"
+    assert "still in the form" in again.draft_note.value
+    assert again.empty_button.layout.display is None
+    again.empty_button.click()
+    assert getattr(again, fill).value in ("", None)
+    assert again.draft_note.value == ""
+    assert again.empty_button.layout.display == "none"
+    assert list(tmp_path.iterdir()) == []  # nothing was saved on the way
+
+
+def test_a_saved_form_is_not_copied_into_the_next_one(diary_path: Path) -> None:
+    first = forms.DiaryForm(diary_path, today=DAY)
+    first.pain.value = "4"
+    assert first.save()
+    again = forms.DiaryForm(diary_path, today=DAY)
+    assert again.pain.value == ""
+    assert again.draft_note.value == ""
+
+
+def test_the_file_box_switches_files_and_is_kept(tmp_path: Path) -> None:
+    form = forms.DiaryForm(tmp_path / "my-diary.csv", today=DAY)
+    assert form.file_box.value == "my-diary.csv"
+    form.file_box.value = "my-diary-dad.csv"
+    assert form.path == tmp_path / "my-diary-dad.csv"
+    assert "my-diary-dad.csv" in form.last_message
+    form.pain.value = "3"
+    assert form.save()
+    assert (tmp_path / "my-diary-dad.csv").is_file()
+    assert not (tmp_path / "my-diary.csv").exists()
+    again = forms.DiaryForm(tmp_path / "my-diary.csv", today=DAY)
+    assert again.file_box.value == "my-diary-dad.csv"
+    assert again.path == tmp_path / "my-diary-dad.csv"
+
+
+def test_the_file_box_refuses_a_folder(tmp_path: Path) -> None:
+    form = forms.DiaryForm(tmp_path / "my-diary.csv", today=DAY)
+    form.file_box.value = "../my-diary.csv"
+    assert form.path == tmp_path / "my-diary.csv"
+    assert "without a folder" in form.last_message
+
+
+def test_the_plan_form_saves_to_my_action_plans_by_default(tmp_path: Path, monkeypatch) -> None:
+    monkeypatch.chdir(tmp_path)
+    form = forms.ActionPlanForm(today=DAY)
+    assert form.path == Path("my-action-plans.csv")
+    fill_plan(form)
+    assert form.save()
+    assert len(pd.read_csv(tmp_path / "my-action-plans.csv")) == 1
+
+
+def test_a_form_that_has_not_run_says_so_in_words(diary_path: Path) -> None:
+    bundle = forms.DiaryForm(diary_path)._repr_mimebundle_()
+    assert bundle["text/plain"] == forms.NOT_RUN_YET
+    assert "VBox" not in bundle["text/plain"]
+
+
+def test_in_a_book_build_the_forms_never_read_a_persons_file(tmp_path: Path, monkeypatch) -> None:
+    diary.append_entry(tmp_path / "my-diary.csv", {"date": "2026-04-01", "pain": 3})
+    monkeypatch.setenv("PAINBOOK_BOOK_BUILD", "1")
+    form = forms.DiaryForm(tmp_path / "my-diary.csv", today=DAY)
+    assert form.last_message == "This form saves to 'my-diary.csv' beside the notebook."
+    assert "1 entry" not in form.message.value

@@ -76,9 +76,10 @@ Writing rules
   apostrophe ``'`` on save; reading removes exactly one apostrophe from text of that shape.
   So ``=SUM(A1)`` is saved as ``'=SUM(A1)`` and ``'=x`` as ``''=x``, and both come back as
   they were. This covers headings too.
-* Every save takes a lock (``<file>.lock``), writes a temporary file in the same folder,
-  flushes it to disk, keeps the previous file as ``<file>.bak`` and then renames the new file
-  over the old one, so a crash leaves the old or the new diary, never a broken one.
+* Every save takes a lock (``.<file>.lock``, a hidden file beside it), writes a temporary
+  file in the same folder, flushes it to disk, keeps the previous file as ``<file>.bak`` and
+  then renames the new file over the old one, so a crash leaves the old or the new diary,
+  never a broken one.
 """
 
 # The names imported below are this door's names (public ones, and private ones that tests

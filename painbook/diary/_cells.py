@@ -30,6 +30,7 @@ import numpy as np
 import pandas as pd
 
 from painbook.diary.errors import DiaryError
+from painbook.fields import label
 
 __all__ = [
     "FORMULA_TRIGGERS",
@@ -213,9 +214,31 @@ class Where:
         """The last words of every fix: what to do once the cell is changed."""
         return {
             "file": f"then load the {self.noun} again.",
-            "entry": "then add the entry again.",
+            "entry": "then save it again.",
             "table": "then save again.",
         }[self.mode]
+
+    @property
+    def cell(self) -> str:
+        """What holds one value: a "cell" of a file or table, a "box" of a form's entry."""
+        return "box" if self.mode == "entry" else "cell"
+
+    @property
+    def or_delete(self) -> str:
+        """ ", or delete the row if it is not an entry" (a file or table has rows; an entry
+        being saved does not)."""
+        return "" if self.mode == "entry" else ", or delete the row if it is not an entry"
+
+    def name(self, column: str) -> str:
+        """A column as the person knows it: in a new entry, the label of its box on the
+        form (painbook.fields); in a file or table, the heading as written there."""
+        if self.mode == "entry":
+            words = label(column, observations=self.noun != "diary") or label(
+                column, observations=True
+            )
+            if words is not None:
+                return f'the box "{words}"'
+        return f"'{column}'"
 
     def line(self, pos: int) -> int | None:
         """The file line of row ``pos`` (None outside a file)."""
@@ -229,9 +252,9 @@ class Where:
             where = f"{self.unit} {self.line(pos)}"
             return f"{where}, column '{column}'" if column is not None else where
         if self.mode == "entry":
-            return f"In the new entry, '{column}'" if column is not None else "In the new entry"
-        label = self.labels[pos] if self.labels is not None else pos
-        where = f"Row {pos + 1} of the table (index {label!r})"
+            return f"In the new entry, {self.name(column)}" if column else "In the new entry"
+        label_ = self.labels[pos] if self.labels is not None else pos
+        where = f"Row {pos + 1} of the table (index {label_!r})"
         return f"{where}, column '{column}'" if column is not None else where
 
 
@@ -252,6 +275,8 @@ class Problems:
         key = (pos, order, priority)
         if self._best is not None and self._best[0] <= key:
             return
+        if self.where.mode == "entry":  # a form's entry has boxes, not cells
+            text = text.replace("the cell", f"the {self.where.cell}")
         message = f"{self.where.place(pos, column)}: {text}"
         error = DiaryError(message, line=self.where.line(pos), column=column)
         self._best = (key, error)
@@ -397,12 +422,9 @@ def range_message(value: float, rule: NumberRule, retry: str) -> str:
     return f"{what} {rule.explain} Change it to {rule.span}, {retry}"
 
 
-def empty_message(rule: NumberRule, retry: str) -> str:
-    """The words for a required number left empty."""
-    return (
-        f"the {rule.name} is empty. Every entry needs one. Add {rule.span}, or delete "
-        f"the row if it is not an entry, {retry}"
-    )
+def empty_message(rule: NumberRule, retry: str, or_delete: str = "") -> str:
+    """The words for a required number left empty (``or_delete``: see ``Where.or_delete``)."""
+    return f"the {rule.name} is empty. Every entry needs one. Add {rule.span}{or_delete}, {retry}"
 
 
 # --------------------------------------------------------------------------------------
@@ -485,7 +507,7 @@ def parse_dates(
         column,
         lambda pos: (
             "the date is empty. Every entry needs a date. Add it as year-month-day "
-            f"(for example 2026-04-03), or delete the row if it is not an entry, {retry}"
+            f"(for example 2026-04-03){problems.where.or_delete}, {retry}"
         ),
     )
     year = np.zeros(n, dtype=np.int64)

@@ -266,10 +266,12 @@ def _resolve(
     if missing and raw.mode != "entry":
         raise _missing_columns_error(raw, spec, missing)
     if missing:
-        names = " and ".join(f"'{c}'" for c in missing)
+        where = Where("entry", noun=raw.noun)
+        names = " and ".join(where.name(c).removeprefix("the box ") for c in missing)
+        boxes = "boxes" if len(missing) > 1 else "box"
         raise DiaryError(
-            f"The new entry has no {names}. Every entry needs "
-            f"{'them' if len(missing) > 1 else 'one'}. Add {names} to the entry, {retry}",
+            f"The new entry has nothing in the {boxes} {names}. Every entry needs "
+            f"{'them' if len(missing) > 1 else 'one'}. Fill in {names}, {retry}",
             column=missing[0],
         )
     return assigned, extras
@@ -415,7 +417,7 @@ def _check_numbers(
             rule = spec.numbers[column]
             value = numbers[column].iloc[pos]
             if str(check) == "not_nullable" or pd.isna(value):
-                text = empty_message(rule, retry)
+                text = empty_message(rule, retry, problems.where.or_delete)
             else:
                 text = range_message(float(value), rule, retry)
             problems.add(pos, orders[column], names[column], text, priority=1)

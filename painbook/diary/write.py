@@ -91,8 +91,9 @@ def append_entry(
     The file is created with the canonical heading row if it does not exist (CSV, or Excel
     when the name ends in ``.xlsx``). Existing rows and the person's extra columns are kept;
     the file is saved in the standard form (canonical headings, ISO dates). The whole
-    read-add-save happens under a lock (``<file>.lock``) so two notebooks adding at once both
-    land, and the save is atomic with a ``<file>.bak`` backup (see :func:`write_diary`).
+    read-add-save happens under a lock (``.<file>.lock``, see :func:`lock_path`) so two
+    notebooks adding at once both land, and the save is atomic with a ``<file>.bak`` backup
+    (see :func:`write_diary`).
     ``columns`` and ``date_format`` are passed to :func:`read_diary` for the existing file.
 
     Returns the diary as now saved.
@@ -123,9 +124,17 @@ def _kind_of(path: Path) -> str:
     return "csv"
 
 
+def lock_path(path: str | os.PathLike[str]) -> Path:
+    """The lock file of a diary: ``.<name>.lock`` beside it, a hidden name (a leading dot),
+    so it does not sit in the person's file list. It stays after a save: deleting a lock
+    file while another program may be waiting on it would let two saves run at once."""
+    target = Path(path)
+    return target.with_name(f".{target.name}.lock")
+
+
 @contextlib.contextmanager
 def _locked(path: Path) -> Iterator[None]:
-    lock = FileLock(str(path) + ".lock", timeout=LOCK_TIMEOUT)
+    lock = FileLock(str(lock_path(path)), timeout=LOCK_TIMEOUT)
     try:
         lock.acquire()
     except Timeout as exc:

@@ -18,6 +18,7 @@ same with or without a live kernel.
 
 from __future__ import annotations
 
+import base64
 import datetime as _dt
 import html as _html
 import os
@@ -27,9 +28,11 @@ from pathlib import Path
 import ipywidgets as widgets
 import pandas as pd
 
-from painbook import analysis, charts, report
+from painbook import analysis, charts, diary, report, samples, workbook
+from painbook.widgets import layout
 
 __all__ = [
+    "DiaryPicker",
     "FIVE_QUESTIONS",
     "PERIOD_CHOICES",
     "resolve_period",
@@ -118,7 +121,31 @@ def _display(data: dict[str, str]) -> dict[str, object]:
 
 
 def _table_output(table: pd.DataFrame) -> dict[str, object]:
-    return _display({"text/html": table.to_html(), "text/plain": table.to_string()})
+    return _display(
+        {"text/html": layout.scroll_box(table.to_html()), "text/plain": table.to_string()}
+    )
+
+
+def _chart_output(chart: charts.Chart) -> dict[str, object]:
+    """A chart for a form's output: the image in a box that scrolls sideways on a phone."""
+    return _display({"text/html": chart.scroll_html(), "text/plain": chart.text})
+
+
+class _Shows:
+    """Text shown instead of the widget where widgets cannot be drawn (see forms.NOT_RUN_YET)."""
+
+    def _repr_mimebundle_(self, **kwargs: object) -> object:
+        bundle = super()._repr_mimebundle_(**kwargs)  # type: ignore[misc]
+        if isinstance(bundle, dict) and "text/plain" in bundle:
+            bundle["text/plain"] = NOT_RUN_YET
+        return bundle
+
+
+#: What a widget's cell shows as text before it has run (also in painbook.widgets.forms).
+NOT_RUN_YET = "A form appears here when this cell runs (menu Run, then Run All Cells)."
+
+#: The file each notebook opened, kept while the kernel runs: (sample, folder) -> file name.
+_CHOSEN: dict[tuple[str, str], str] = {}
 
 
 def _message_html(text: str, kind: str = "info") -> str:
@@ -181,8 +208,8 @@ def first_two_weeks(df: pd.DataFrame) -> tuple[pd.Timestamp, pd.Timestamp] | Non
     days = _diary_days(df)
     if days.empty:
         return None
-    first = pd.Timestamp(days.min())
-    return first, first + pd.Timedelta(days=analysis.PROGRESS_DAYS - 1)
+    first, last = pd.Timestamp(days.min()), pd.Timestamp(days.max())
+    return first, min(first + pd.Timedelta(days=analysis.PROGRESS_DAYS - 1), last)
 
 
 def visit_page(
@@ -226,6 +253,114 @@ def save_page(
         target.unlink(missing_ok=True)
         raise
     return target
+
+
+# --------------------------------------------------------------------------- which diary
+
+
+class DiaryPicker(_Shows, widgets.VBox):
+    """Which diary a notebook reads, with a box to open another file.
+
+    It starts with :func:`painbook.workbook.choose_diary`: ``my-diary.csv`` beside the
+    notebook when there is one, else the made-up sample ``sample``. :attr:`df` is the diary,
+    :attr:`text` says in words which one it is. A diary that cannot be read gives its
+    message in words, and the sample is shown meanwhile, so the notebook still runs.
+
+    Typing another file name and pressing "Open" reads that file; every form connected with
+    :meth:`on_change` (the explorers, the visit summary) is given the new diary at once,
+    and the choice is kept while the kernel runs, so running the notebook again opens it too.
+    """
+
+    def __init__(self, sample: str, folder: str | os.PathLike[str] = ".") -> None:
+        self.sample = sample
+        self.folder = Path(folder)
+        self._key = (sample, str(self.folder.resolve()))
+        self._callbacks: list[Callable[[pd.DataFrame], None]] = []
+        self.file_box = widgets.Text(
+            description="Diary file (in this notebook's folder)",
+            placeholder=workbook.my_file("diary"),
+            continuous_update=False,
+        )
+        self.open_button = widgets.Button(
+            description="Open", tooltip="Read the diary file named in the box"
+        )
+        self.message = widgets.HTML()
+        super().__init__(
+            [
+                layout.style_sheet(),
+                layout.row([self.file_box, self.open_button]),
+                self.message,
+            ]
+        )
+        layout.fit_phone(self)
+        self.open_button.on_click(lambda _: self.open_file(self.file_box.value))
+        self.file_box.observe(lambda _change: self.open_file(self.file_box.value), names="value")
+        self._load(_CHOSEN.get(self._key))
+        self.message.value = _message_html(self.text)
+
+    def _load(self, name: str | None) -> bool:
+        choice = workbook.choose_diary(self.sample, self.folder, name)
+        try:
+            df = diary.read_diary(choice.path)
+        except diary.DiaryError as err:
+            sample = samples.path(self.sample)
+            person = workbook.SAMPLE_PEOPLE.get(self.sample, "a made-up person")
+            self.choice = workbook.DiaryChoice(sample, True, person, "")
+            self.df = diary.read_diary(sample)
+            self.text = (
+                f"Your diary {choice.path.name} cannot be read yet. {err.message} Until it is "
+                f"fixed, this notebook shows the diary of {person}, a made-up person."
+            )
+            return False
+        self.choice, self.df, self.text = choice, df, choice.message
+        return True
+
+    @property
+    def who(self) -> str:
+        """The name for the top of a visit summary: "Maria (made up)" or empty."""
+        return self.choice.who
+
+    def on_change(self, callback: Callable[[pd.DataFrame], None]) -> None:
+        """Call ``callback(df)`` with the new diary after another file is opened."""
+        self._callbacks.append(callback)
+
+    def open_file(self, name: str) -> bool:
+        """Open the diary file ``name`` (what the Open button does). True if it was read."""
+        text = str(name).strip()
+        if not text:
+            self.message.value = _message_html(
+                "Type the name of a diary file in this notebook's folder, such as "
+                f"{workbook.my_file('diary')}, then press Open.",
+                "error",
+            )
+            return False
+        if any(sep in text for sep in ("/", "\\")):
+            self.message.value = _message_html(
+                "Type a file name only, without a folder, and keep the file in the same "
+                "folder as this notebook.",
+                "error",
+            )
+            return False
+        ok = self._load(text)
+        if ok and not self.choice.sample:
+            _CHOSEN[self._key] = text
+        for callback in self._callbacks:
+            callback(self.df)
+        after = (
+            " The forms in this notebook use it now. To update the tables and charts between "
+            "them too, run the notebook again (menu Run, then Run All Cells): it keeps this "
+            "choice."
+        )
+        self.message.value = _message_html(self.text + (after if ok else ""), "info")
+        return ok and not self.choice.sample
+
+
+def _diary_of(source: pd.DataFrame | DiaryPicker, redraw: Callable[[pd.DataFrame], None]):
+    """The DataFrame of ``source``; a :class:`DiaryPicker` also calls ``redraw`` on a change."""
+    if isinstance(source, DiaryPicker):
+        source.on_change(redraw)
+        return source.df
+    return source
 
 
 # --------------------------------------------------------------------------- period picker
@@ -356,13 +491,13 @@ class _ChartView:
             return
         self.message.value = ""
         self.output.outputs = (
-            _display(chart.mimebundle()),
+            _chart_output(chart),
             _display(charts.text_bundle(chart.text)),
             _table_output(table),
         )
 
 
-class DiaryExplorer(_ChartView, widgets.VBox):
+class DiaryExplorer(_Shows, _ChartView, widgets.VBox):
     """Look at one measure of a diary over a period: a chart, its description and a table.
 
     ``df`` is a diary from :func:`painbook.diary.read_diary`. Pick a period (last 4 weeks,
@@ -376,12 +511,16 @@ class DiaryExplorer(_ChartView, widgets.VBox):
     """
 
     def __init__(
-        self, df: pd.DataFrame, period: str = "last 4 weeks", measure: str = "pain"
+        self,
+        df: pd.DataFrame | DiaryPicker,
+        period: str = "last 4 weeks",
+        measure: str = "pain",
     ) -> None:
         if measure not in charts.MEASURES:
             raise ValueError(
                 f"Unknown measure {measure!r}. Choose one of: {list(charts.MEASURES)}."
             )
+        df = _diary_of(df, self.set_diary)
         self._df = df
         self.period = PeriodPicker(df, default=period)
         self.measure = widgets.Dropdown(
@@ -392,9 +531,18 @@ class DiaryExplorer(_ChartView, widgets.VBox):
         )
         self.message = widgets.HTML()
         self.output = widgets.Output()
-        super().__init__([self.period, self.measure, self.message, self.output])
+        super().__init__(
+            [layout.style_sheet(), self.period, self.measure, self.message, self.output]
+        )
+        layout.fit_phone(self)
         self.period.on_change(self.redraw)
         self.measure.observe(lambda change: self.redraw(), "value")
+        self.redraw()
+
+    def set_diary(self, df: pd.DataFrame) -> None:
+        """Show another diary (the same period choice and measure), and redraw."""
+        self._df = self.period._df = df
+        self.period._fill()
         self.redraw()
 
     # --- from Python
@@ -445,7 +593,7 @@ def _default_progress_periods(
     return (first, first + span), (last - span, last)
 
 
-class ProgressExplorer(_ChartView, widgets.VBox):
+class ProgressExplorer(_Shows, _ChartView, widgets.VBox):
     """Compare a baseline period with a recent one (:func:`painbook.analysis.progress`).
 
     Starts with the engine's default: the first 14 days of the diary as the baseline and
@@ -455,7 +603,8 @@ class ProgressExplorer(_ChartView, widgets.VBox):
     order) are shown in :attr:`message`.
     """
 
-    def __init__(self, df: pd.DataFrame) -> None:
+    def __init__(self, df: pd.DataFrame | DiaryPicker) -> None:
+        df = _diary_of(df, self.set_diary)
         self._df = df
         self._syncing = False
         baseline, recent = _default_progress_periods(df)
@@ -463,26 +612,56 @@ class ProgressExplorer(_ChartView, widgets.VBox):
             description="Baseline from", value=_as_date(baseline[0]), style=_DESCRIPTION
         )
         self.baseline_end = widgets.DatePicker(
-            description="to", value=_as_date(baseline[1]), style=_DESCRIPTION
+            description="Baseline to", value=_as_date(baseline[1]), style=_DESCRIPTION
         )
         self.recent_start = widgets.DatePicker(
             description="Recent from", value=_as_date(recent[0]), style=_DESCRIPTION
         )
         self.recent_end = widgets.DatePicker(
-            description="to", value=_as_date(recent[1]), style=_DESCRIPTION
+            description="Recent to", value=_as_date(recent[1]), style=_DESCRIPTION
         )
         self.message = widgets.HTML()
         self.output = widgets.Output()
         super().__init__(
             [
+                layout.style_sheet(),
                 widgets.HBox([self.baseline_start, self.baseline_end]),
                 widgets.HBox([self.recent_start, self.recent_end]),
                 self.message,
                 self.output,
             ]
         )
+        layout.fit_phone(self)
         for picker in (self.baseline_start, self.baseline_end, self.recent_start, self.recent_end):
             picker.observe(self._changed, "value")
+        self.redraw()
+
+    def redraw(self) -> None:
+        """Redraw; with the first and last 14 days of a diary under 4 weeks, say what is
+        missing (how many days, when to come back) instead of that the periods overlap."""
+        super().redraw()
+        if self.message.value and self.periods_or_none() == _default_progress_periods(self._df):
+            try:
+                analysis.progress(self._df)
+            except ValueError as err:
+                self.message.value = _message_html(str(err), "error")
+
+    def periods_or_none(self) -> object:
+        try:
+            return self.periods()
+        except ValueError:
+            return None
+
+    def set_diary(self, df: pd.DataFrame) -> None:
+        """Compare in another diary, starting again from its first and last 14 days."""
+        self._df = df
+        baseline, recent = _default_progress_periods(df)
+        self._syncing = True
+        try:
+            self.baseline_start.value, self.baseline_end.value = map(_as_date, baseline)
+            self.recent_start.value, self.recent_end.value = map(_as_date, recent)
+        finally:
+            self._syncing = False
         self.redraw()
 
     def _changed(self, change: dict) -> None:
@@ -546,14 +725,22 @@ class ProgressExplorer(_ChartView, widgets.VBox):
 # --------------------------------------------------------------------------- questions
 
 
-class QuestionList(widgets.VBox):
+#: The last question list made in this kernel (see :class:`QuestionList`).
+_LAST_QUESTIONS: list[QuestionList] = []
+
+
+class QuestionList(_Shows, widgets.VBox):
     """A list of questions for a visit: starts with the five, plus the person's own.
 
     Type a question in :attr:`new_question` and press :attr:`add`. Each question has an
     "Up" button (move it one place up) and a "Remove" button. The page made by
-    :class:`VisitSummaryBuilder` shows the first five questions, so move the most important
-    ones to the top. :attr:`questions` is the current list. From Python:
-    :meth:`add_question`, :meth:`remove_question`, :meth:`move_up`.
+    :class:`VisitSummaryBuilder` shows the first :data:`painbook.report.MAX_QUESTIONS`
+    questions, so move the most important ones to the top. :attr:`questions` is the current
+    list. From Python: :meth:`add_question`, :meth:`remove_question`, :meth:`move_up`.
+
+    Running the cell again makes a new list; if the person had changed the last one (added,
+    removed or moved a question), the new one keeps those changes and says so, with a
+    "Start the list again" button (nothing typed is lost without asking).
     """
 
     def __init__(self, starting: Iterable[str] = FIVE_QUESTIONS) -> None:
@@ -562,19 +749,52 @@ class QuestionList(widgets.VBox):
             text = " ".join(str(question).split())
             if text and text not in self._questions:
                 self._questions.append(text)
+        self._starting = list(self._questions)
         self.new_question = widgets.Text(
             placeholder="Type your own question here",
             description="My question",
             style=_DESCRIPTION,
-            layout=widgets.Layout(width="95%"),
         )
         self.add = widgets.Button(description="Add", tooltip="Add my question to the list")
         self.message = widgets.HTML()
         self.rows = widgets.VBox()
-        super().__init__(
-            [self.rows, widgets.HBox([self.new_question, self.add]), self.message],
+        self.restart = widgets.Button(
+            description="Start the list again",
+            tooltip="Go back to the list this notebook starts with",
+            layout=widgets.Layout(display="none"),
         )
+        super().__init__(
+            [
+                layout.style_sheet(),
+                self.rows,
+                widgets.HBox([self.new_question, self.add]),
+                self.message,
+                self.restart,
+            ],
+        )
+        layout.fit_phone(self)
         self.add.on_click(lambda _: self.add_question(self.new_question.value))
+        self.restart.on_click(lambda _: self.start_again())
+        previous = _LAST_QUESTIONS[-1] if _LAST_QUESTIONS else None
+        _LAST_QUESTIONS[:] = [self]
+        if previous is not None and previous._starting == self._starting:
+            kept = previous.questions != previous._starting
+            if kept or previous.new_question.value.strip():
+                self._questions = previous.questions
+                self.new_question.value = previous.new_question.value
+                self.message.value = _message_html(
+                    "Kept. Your list from before this cell ran again is still here. To go back "
+                    'to the list this notebook starts with, press "Start the list again".'
+                )
+                self.restart.layout.display = None
+        self._render()
+
+    def start_again(self) -> None:
+        """Go back to the starting list (what "Start the list again" does)."""
+        self._questions = list(self._starting)
+        self.new_question.value = ""
+        self.message.value = ""
+        self.restart.layout.display = "none"
         self._render()
 
     @property
@@ -629,17 +849,17 @@ class QuestionList(widgets.VBox):
                 description="Up",
                 tooltip=f"Move question {i + 1} up",
                 disabled=i == 0,
-                layout=widgets.Layout(width="4em"),
+                layout=widgets.Layout(width="auto", flex="none"),
             )
             remove = widgets.Button(
                 description="Remove",
                 tooltip=f"Remove question {i + 1}",
-                layout=widgets.Layout(width="6em"),
+                layout=widgets.Layout(width="auto", flex="none"),
             )
             up.on_click(lambda _, i=i: self.move_up(i))
             remove.on_click(lambda _, i=i: self.remove_question(i))
             label = widgets.HTML(f"{i + 1}. {_html.escape(question)}", layout=_WIDE)
-            rows.append(widgets.HBox([up, remove, label]))
+            rows.append(layout.row([up, remove, label]))
         if not rows:
             rows.append(widgets.HTML("<p>No questions yet: type one below.</p>"))
         self.rows.children = rows
@@ -658,37 +878,49 @@ _BASELINE_CHOICES = (
 )
 
 
-class VisitSummaryBuilder(widgets.VBox):
+class VisitSummaryBuilder(_Shows, widgets.VBox):
     """Make the one-page visit summary and save it as a web page (HTML) to print.
 
-    ``df`` is the diary; ``questions`` a :class:`QuestionList` (its questions at the moment
-    the button is pressed are used) or a list of questions. Choose the period (default: last
-    3 months), the baseline to compare the last 14 days with (default: the first 2 weeks of
-    the diary), an optional name for the heading (``name``) and a file name (``file_name``).
-    The button :attr:`build` makes :func:`painbook.report.visit_summary` and saves it in ``folder``
-    (default: the current folder) with :func:`painbook.report.save_visit_summary`. An
-    existing file is never overwritten: ``-1``, ``-2`` ... is added to the name
-    (:func:`unique_path`). The message says the file's name (never the folder path) and, if
-    the file is in the current folder, links to it; the output shows the page.
+    ``df`` is the diary, or a :class:`DiaryPicker` (a newly opened diary is then used at
+    once); ``questions`` a :class:`QuestionList` (its questions at the moment the button is
+    pressed are used) or a list of questions. Choose the period (default: last 3 months),
+    the baseline to compare the last 14 days with (default: the first 2 weeks of the diary),
+    an optional name for the heading (``name``; for a made-up sample, the person's name with
+    "(made up)") and a file name (``file_name``). The button :attr:`build` makes
+    :func:`painbook.report.visit_summary` and saves it in ``folder`` (default: the current
+    folder, which is the notebook's own) with :func:`painbook.report.save_visit_summary`.
+    An existing file is never overwritten: ``-1``, ``-2`` ... is added to the name
+    (:func:`unique_path`). Nothing is ever written anywhere else.
+
+    The message says the file's name and links to it twice: "Open the page to print" opens
+    the file itself in a new browser tab through the Jupyter server's ``/files/`` address
+    (:func:`painbook.workbook.file_url`; JupyterLab's own viewer cannot print), and
+    "Download the page" saves a copy through the browser. What the person needs to know
+    (too many questions for the page, a diary too short for a comparison) is said in the
+    message, never printed on the page meant for the doctor.
 
     From Python: :meth:`build_summary` (same as the button), :attr:`html` (the last page
-    made), :attr:`saved_path`.
+    made), :attr:`saved_path`, :attr:`last_message` (the message as plain text).
     """
 
     def __init__(
         self,
-        df: pd.DataFrame,
+        df: pd.DataFrame | DiaryPicker,
         questions: QuestionList | Sequence[str] = FIVE_QUESTIONS,
         folder: str | os.PathLike[str] = ".",
         file_name: str = "visit-summary.html",
-        name: str = "",
+        name: str | None = None,
     ) -> None:
-        self._df = df
+        if name is None:
+            name = df.who if isinstance(df, DiaryPicker) else ""
+        self._picker = df if isinstance(df, DiaryPicker) else None
+        self._df = _diary_of(df, self.set_diary)
         self._questions = questions
         self.folder = Path(folder)
         self.html: str | None = None
         self.saved_path: Path | None = None
-        self.period = PeriodPicker(df, default="last 3 months", label="Period")
+        self.last_message = ""
+        self.period = PeriodPicker(self._df, default="last 3 months", label="Period")
         self.baseline = widgets.Dropdown(
             options=list(_BASELINE_CHOICES),
             value="first 2 weeks",
@@ -696,13 +928,17 @@ class VisitSummaryBuilder(widgets.VBox):
             style=_DESCRIPTION,
         )
         self.baseline_start = widgets.DatePicker(description="Baseline from", style=_DESCRIPTION)
-        self.baseline_end = widgets.DatePicker(description="to", style=_DESCRIPTION)
+        self.baseline_end = widgets.DatePicker(description="Baseline to", style=_DESCRIPTION)
         self.name = widgets.Text(
             value=name,
             description="Name on the page (optional)",
             style=_DESCRIPTION,
         )
-        self.file_name = widgets.Text(value=file_name, description="Save as", style=_DESCRIPTION)
+        self.file_name = widgets.Text(
+            value=file_name,
+            description="Save as (a file in this notebook's folder)",
+            style=_DESCRIPTION,
+        )
         self.build = widgets.Button(
             description="Make the summary", button_style="primary", tooltip="Make and save"
         )
@@ -710,6 +946,7 @@ class VisitSummaryBuilder(widgets.VBox):
         self.output = widgets.Output()
         super().__init__(
             [
+                layout.style_sheet(),
                 self.period,
                 self.baseline,
                 widgets.HBox([self.baseline_start, self.baseline_end]),
@@ -720,9 +957,18 @@ class VisitSummaryBuilder(widgets.VBox):
                 self.output,
             ]
         )
+        layout.fit_phone(self)
         self._fill_baseline()
         self.baseline.observe(lambda change: self._fill_baseline(), "value")
         self.build.on_click(lambda _: self.build_summary())
+
+    def set_diary(self, df: pd.DataFrame) -> None:
+        """Summarise another diary (a :class:`DiaryPicker` opened another file)."""
+        self._df = self.period._df = df
+        self.period._fill()
+        self._fill_baseline()
+        if self._picker is not None:
+            self.name.value = self._picker.who
 
     def _fill_baseline(self) -> None:
         choice = self.baseline.value
@@ -763,6 +1009,10 @@ class VisitSummaryBuilder(widgets.VBox):
             name=self.name.value.strip() or None,
         )
 
+    def _say(self, text: str, kind: str = "info", links: str = "") -> None:
+        self.last_message = text
+        self.message.value = _message_html(text, kind).replace("</p>", f"{links}</p>", 1)
+
     def build_summary(self) -> Path | None:
         """Make the summary, save it under a new name and show it. Returns the file's path.
 
@@ -772,13 +1022,13 @@ class VisitSummaryBuilder(widgets.VBox):
             page = self.make_html()
             target = save_page(page, self.folder, self.file_name.value)
         except ValueError as err:
-            self.message.value = _message_html(str(err), "error")
+            self._say(str(err), "error")
             return None
         except OSError as err:
-            self.message.value = _message_html(f"Could not save the summary: {err}", "error")
+            self._say(f"Could not save the summary: {err}", "error")
             return None
         self.html, self.saved_path = page, target
-        self.message.value = self._saved_message(target)
+        self._say(self._saved_text(target), links=self._links(target, page))
         self.output.outputs = (
             _display(
                 {
@@ -789,25 +1039,38 @@ class VisitSummaryBuilder(widgets.VBox):
         )
         return target
 
-    def _saved_message(self, target: Path) -> str:
-        name = _html.escape(target.name)
-        text = f'<p role="status">Saved as <b>{name}</b>'
-        try:
-            relative = target.resolve().relative_to(Path.cwd().resolve())
-        except ValueError:
-            text += f' in the folder "{_html.escape(target.parent.name)}".'
-        else:
-            href = _html.escape(relative.as_posix(), quote=True)
-            where = "this notebook's folder" if relative.parent == Path(".") else "a folder here"
-            text += f' in {where}. <a href="{href}" target="_blank" rel="noopener">Open {name}</a>'
-        text += (
-            ' Open it in your web browser, then print it, or choose "Save as PDF" in the '
-            "print window."
+    def _links(self, target: Path, page: str) -> str:
+        name = _html.escape(target.name, quote=True)
+        links = []
+        url = workbook.file_url(target)
+        if url:
+            href = _html.escape(url, quote=True)
+            links.append(
+                f'<a href="{href}" target="_blank" rel="noopener">Open the page to print</a>'
+            )
+        data = base64.b64encode(page.encode("utf-8")).decode("ascii")
+        links.append(
+            f'<a href="data:text/html;charset=utf-8;base64,{data}" download="{name}">'
+            "Download the page</a>"
+        )
+        return " " + " | ".join(links)
+
+    def _saved_text(self, target: Path) -> str:
+        text = (
+            f"Saved as {target.name} in this notebook's folder. Open the page, then print it "
+            'from your browser, or choose "Save as PDF" in the print window.'
         )
         count = len(self.questions())
-        if count > report.TOP_N:
+        if count > report.MAX_QUESTIONS:
             text += (
-                f" The page lists the first {report.TOP_N} of your {count} questions: bring "
-                "the others on paper, or move the most important ones up."
+                f" The page has room for {report.MAX_QUESTIONS} questions and lists the first "
+                f"{report.MAX_QUESTIONS} of your {count}: bring the others on paper, or move "
+                "the most important ones up."
             )
-        return text + "</p>"
+        baseline = self.baseline_period()
+        if baseline is not None:
+            start, end = self.period.dates()
+            problem = report.progress_problem(self._df, baseline, end)
+            if problem:
+                text += f" The page has no comparison with a baseline yet. {problem}"
+        return text

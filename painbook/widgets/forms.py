@@ -34,7 +34,6 @@ import html
 import os
 import re
 from collections.abc import Callable, Mapping, Sequence
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -44,8 +43,10 @@ import numpy as np
 import pandas as pd
 from matplotlib.figure import Figure
 
-from painbook import analysis, diary, scales
+from painbook import analysis, diary, scales, workbook
 from painbook.charts import Chart
+from painbook.fields import DIARY_FIELDS, FieldHelp
+from painbook.widgets import layout
 
 __all__ = [
     "ActionPlanForm",
@@ -79,96 +80,7 @@ PathLike = str | os.PathLike[str]
 # --------------------------------------------------------------------------------------
 
 
-@dataclass(frozen=True)
-class FieldHelp:
-    """The words shown for one diary field: its label, what it means, why a doctor cares."""
-
-    label: str
-    meaning: str
-    why: str
-    required: bool = False
-
-
-#: Every diary column (see :data:`painbook.diary.CANONICAL_COLUMNS`), in plain words.
-DIARY_FIELDS: Mapping[str, FieldHelp] = {
-    "date": FieldHelp(
-        "Date",
-        "The day of this entry.",
-        "Your team can line up your pain with visits, treatments and events.",
-        required=True,
-    ),
-    "time": FieldHelp(
-        "Time (HH:MM)",
-        "The time you write the entry, on a 24-hour clock, like 08:30 or 21:00.",
-        "Pain often changes during the day. Times show when it is at its worst.",
-    ),
-    "pain": FieldHelp(
-        "Pain right now (0-10)",
-        "0 means no pain. 10 means the worst pain you can imagine.",
-        "This is the main number your team follows from week to week.",
-        required=True,
-    ),
-    "worst": FieldHelp(
-        "Worst pain since your last entry (0-10)",
-        "The highest your pain went since you last wrote.",
-        "It shows how high your pain goes during a flare.",
-    ),
-    "least": FieldHelp(
-        "Least pain since your last entry (0-10)",
-        "The lowest your pain went since you last wrote.",
-        "It shows whether you get some relief, and how much.",
-    ),
-    "enjoyment_interference": FieldHelp(
-        "Pain got in the way of enjoying life (0-10)",
-        "0 means not at all. 10 means completely. This is one of the three PEG questions.",
-        "It shows what pain takes away from your life, not only how much it hurts.",
-    ),
-    "activity_interference": FieldHelp(
-        "Pain got in the way of daily activity (0-10)",
-        "0 means not at all. 10 means completely. This is another PEG question.",
-        "Being able to do more is a common goal of care, so your team watches this number.",
-    ),
-    "sleep_hours": FieldHelp(
-        "Hours of sleep last night",
-        "A number from 0 to 24, like 6 or 7.5.",
-        "Poor sleep and pain often go together. Your team can help with both.",
-    ),
-    "mood": FieldHelp(
-        "Mood (0-10)",
-        "0 means very low. 10 means very good.",
-        "Mood and pain affect each other. A low mood is worth telling your team about.",
-    ),
-    "locations": FieldHelp(
-        "Where it hurts",
-        "One place per line, like lower back or left knee.",
-        "Where the pain is, and whether it moves or spreads, helps find its cause.",
-    ),
-    "qualities": FieldHelp(
-        "What it feels like",
-        "Tick every word that fits. Add your own words in the box.",
-        "Words like burning or tingling help your team tell one kind of pain from another.",
-    ),
-    "medications": FieldHelp(
-        "Medicines taken",
-        "What you took and when, written the way you really took it.",
-        "Your team needs to know what you really take, to see what works and to keep you safe.",
-    ),
-    "helped": FieldHelp(
-        "What helped",
-        "One thing per line, like heat pad or short walk.",
-        "It shows what works for you, so you and your team can plan around it.",
-    ),
-    "worsened": FieldHelp(
-        "What made it worse",
-        "One thing per line, like long drive or lifting.",
-        "It shows what tends to go with more pain, so you can plan ahead.",
-    ),
-    "notes": FieldHelp(
-        "Notes",
-        "Anything else: a busy day, the weather, a visit, a new symptom.",
-        "Small details can explain a change in pain.",
-    ),
-}
+# FieldHelp and DIARY_FIELDS live in painbook.fields (the web diary page uses them too).
 
 #: Words offered as tick boxes for what pain feels like (others can be typed).
 QUALITIES: tuple[str, ...] = ("aching", "burning", "stabbing", "shooting", "throbbing", "tingling")
@@ -250,8 +162,9 @@ def _text(value: str) -> str | None:
     return value or None
 
 
-def _cell(value: object) -> str:
-    """A table cell as short plain text: empty for missing, 5 rather than 5.0."""
+def _cell(value: object, limit: int | None = _LONG_TEXT) -> str:
+    """A table cell as short plain text: empty for missing, 5 rather than 5.0; text longer
+    than ``limit`` characters is shortened with "..." (``limit=None``: never)."""
     if value is None or value is pd.NA or (isinstance(value, float) and np.isnan(value)):
         return ""
     if isinstance(value, pd.Timestamp):
@@ -259,7 +172,9 @@ def _cell(value: object) -> str:
     if isinstance(value, float | np.floating):
         return f"{float(value):g}"
     text = " ".join(str(value).split())
-    return text if len(text) <= _LONG_TEXT else text[: _LONG_TEXT - 3].rstrip() + "..."
+    if limit is None or len(text) <= limit:
+        return text
+    return text[: limit - 3].rstrip() + "..."
 
 
 def _corner(table: pd.DataFrame, label: str) -> pd.DataFrame:
@@ -272,7 +187,7 @@ def _corner(table: pd.DataFrame, label: str) -> pd.DataFrame:
 def _table_html(table: pd.DataFrame, caption: str) -> str:
     """An accessible HTML table (escaped text, a caption, headings) for a form's output."""
     body = table.to_html(escape=True, border=0, classes="painbook-table")
-    return body.replace(">", f"><caption>{html.escape(caption)}</caption>", 1)
+    return layout.scroll_box(body.replace(">", f"><caption>{html.escape(caption)}</caption>", 1))
 
 
 def _status(text: str, *, alert: bool = False) -> str:
@@ -340,7 +255,7 @@ def not_saved_message(error: diary.DiaryError, labels: Mapping[str, str] | None 
     """
     text = f"Not saved. {error.message}"
     label = (labels or {}).get(error.column or "")
-    if label:
+    if label and f'"{label}"' not in error.message:  # the diary's message names the box
         text += f' Look at the box "{label}".'
     return text + " Nothing was written to the file."
 
@@ -373,23 +288,89 @@ def last_entries(saved: pd.DataFrame, n: int = 5) -> pd.DataFrame:
     return _corner(table, "Entry")
 
 
+#: What a form's cell shows as text where widgets cannot be drawn (before the cell has run,
+#: in a file viewer, on a page without a kernel).
+NOT_RUN_YET = "A form appears here when this cell runs (menu Run, then Run All Cells)."
+
+#: The last form of each kind made in this kernel for each folder (see
+#: :meth:`_Form._keep_draft`).
+_LIVE: dict[tuple[str, str], _Form] = {}
+
+
+def _file_name(text: str, default: str) -> str:
+    """A file name typed in a form's file box: a name only, in the notebook's folder."""
+    name = text.strip() or default
+    if any(sep in name for sep in ("/", "\\")) or name in (".", ".."):
+        raise ValueError(
+            f"Type a file name only, without a folder, such as {default}. The file is kept in "
+            "the same folder as this notebook."
+        )
+    return name
+
+
 class _Form:
-    """What the three forms share: a status message, a Save button, the "changed" flag.
+    """What the three forms share: a status message, a Save button, the "changed" flag, the
+    box with the file name, and keeping what was typed when the cell runs again.
 
     A form is saved only after something in it changed (so pressing Save twice does not add
     a copy); :meth:`_say` shows a message and keeps it in ``last_message`` for tests and
     scripts; the form shows as its ``widget``.
+
+    Running a form's cell again (or Run All) makes a new form. What the person had typed in
+    the previous form of the same kind and not saved is copied into the new one, with a note
+    and an "Empty the form" button (:meth:`_keep_draft`), so nothing typed is lost without
+    asking.
     """
 
     widget: widgets.Widget
+    _kind = "form"
 
     def __init__(self) -> None:
         self.last_message = ""
         self._changed = True
         self.message = widgets.HTML()
+        self.draft_note = widgets.HTML()
+        self.empty_button = widgets.Button(
+            description="Empty the form",
+            tooltip="Remove what is typed in the form and start afresh",
+            layout=widgets.Layout(display="none"),
+        )
+        self.empty_button.on_click(lambda _button: self.empty())
 
     def save(self) -> bool:
         raise NotImplementedError
+
+    def _inputs(self) -> list[widgets.Widget]:
+        raise NotImplementedError
+
+    def clear(self) -> None:
+        raise NotImplementedError
+
+    def _file_box(self, path: PathLike, what: str) -> widgets.Text:
+        """The box with the file name the form saves to (changing it switches files)."""
+        self.path = Path(path)
+        self._folder = self.path.parent
+        self._default_name = self.path.name
+        self.file_box = widgets.Text(
+            value=self.path.name,
+            description=f"File name of your {what} (in this notebook's folder)",
+            continuous_update=False,
+        )
+        self.file_box.observe(lambda _change: self._use_file(), names="value")
+        return self.file_box
+
+    def _use_file(self) -> None:
+        try:
+            name = _file_name(self.file_box.value, self._default_name)
+        except ValueError as err:
+            self._say(f"Please check the file name. {err}", alert=True)
+            return
+        self.path = self._folder / name
+        self._changed = True
+        self._show_file_status()
+
+    def _show_file_status(self) -> None:
+        pass
 
     def _save_button(self, description: str, tooltip: str) -> widgets.Button:
         self.save_button = widgets.Button(
@@ -401,6 +382,35 @@ class _Form:
         self.save_button.on_click(lambda _button: self.save())
         return self.save_button
 
+    def _keep_draft(self) -> None:
+        """Copy what was typed (and not saved) in the last form of this kind into this one."""
+        key = (self._kind, str(self._folder.resolve()))
+        previous = _LIVE.get(key)
+        _LIVE[key] = self
+        if previous is None:
+            return
+        pairs = list(zip(self._inputs(), previous._inputs(), strict=True))
+        old_box = getattr(previous, "file_box", None)
+        typed = previous._changed and any(new.value != old.value for new, old in pairs)
+        if old_box is not None and old_box.value != self.file_box.value:
+            self.file_box.value = old_box.value
+        if not typed:
+            return
+        for new, old in pairs:
+            new.value = old.value
+        self._changed = True
+        self.draft_note.value = _status(
+            "Kept. What you typed before this cell ran again is still in the form. Save it, "
+            'or press "Empty the form" to start afresh.'
+        )
+        self.empty_button.layout.display = None
+
+    def empty(self) -> None:
+        """Empty the form (what the "Empty the form" button does) and hide the note."""
+        self.clear()
+        self.draft_note.value = ""
+        self.empty_button.layout.display = "none"
+
     def _mark_changed(self) -> None:
         self._changed = True
 
@@ -409,7 +419,10 @@ class _Form:
         self.message.value = _status(text, alert=alert)
 
     def _repr_mimebundle_(self, **kwargs: Any) -> Any:
-        return self.widget._repr_mimebundle_(**kwargs)
+        bundle = self.widget._repr_mimebundle_(**kwargs)
+        if isinstance(bundle, dict) and "text/plain" in bundle:
+            bundle["text/plain"] = NOT_RUN_YET
+        return bundle
 
 
 class DiaryForm(_Form):
@@ -426,9 +439,13 @@ class DiaryForm(_Form):
     Show the form by making it the last line of a cell (or ``display(form.widget)``).
     """
 
-    def __init__(self, path: PathLike, *, today: _dt.date | None = None) -> None:
+    _kind = "diary"
+
+    def __init__(
+        self, path: PathLike = workbook.MY_FILES["diary"], *, today: _dt.date | None = None
+    ) -> None:
         super().__init__()
-        self.path = Path(path)
+        self._file_box(path, "diary")
         f = DIARY_FIELDS
 
         self.date = widgets.DatePicker(
@@ -474,13 +491,20 @@ class DiaryForm(_Form):
         quality_boxes = widgets.HBox(
             list(self.qualities.values()), layout=widgets.Layout(flex_flow="row wrap")
         )
-        self.widget = widgets.VBox(
+        self.widget = layout.form_box(
             [
                 widgets.HTML(
-                    f"<p>This form adds one entry to your diary file "
-                    f"<strong>{html.escape(self.path.name)}</strong>. Only the date and your "
-                    "pain right now are needed; leave any other box empty if you like.</p>"
+                    "<p>This form adds one entry to the end of your diary file. Only the date "
+                    "and your pain right now are needed; leave any other box empty if you "
+                    "like.</p>"
                 ),
+                self.file_box,
+                _help(
+                    "Keep the name my-diary.csv, or type another one that starts with my-diary "
+                    "and ends with .csv, such as my-diary-dad.csv."
+                ),
+                self.draft_note,
+                self.empty_button,
                 _heading("When"),
                 *field("date", self.date),
                 *field("time", self.time),
@@ -511,6 +535,7 @@ class DiaryForm(_Form):
             ]
         )
         self._show_file_status()
+        self._keep_draft()
 
     # -- building --------------------------------------------------------------------
 
@@ -537,6 +562,9 @@ class DiaryForm(_Form):
         return [*boxes, *self.qualities.values(), self.other_qualities]
 
     def _show_file_status(self) -> None:
+        if workbook.in_book_build():  # a web page is made: never look at a person's file
+            self._say(f"This form saves to '{self.path.name}' beside the notebook.")
+            return
         if not self.path.exists():
             self._say(
                 f"New diary. The file '{self.path.name}' does not exist yet: your first save "
@@ -554,7 +582,9 @@ class DiaryForm(_Form):
             )
             return
         self._say(
-            f"Ready. Your diary '{self.path.name}' has {_plural(len(saved), 'entry', 'entries')}."
+            f"Ready. Your diary '{self.path.name}' has {_plural(len(saved), 'entry', 'entries')}. "
+            f"Each save adds one row at the end and keeps the file from before the save as "
+            f"'{self.path.name}.bak', a spare copy."
         )
 
     # -- what the form holds -------------------------------------------------------------
@@ -671,7 +701,7 @@ def observation_table(observations: pd.DataFrame, n: int = 5, order: str = "last
             "What was happening": [_cell(v) for v in rows["context"]],
             **{_ITEM_SHORT[item]: [_cell(v) for v in rows[item]] for item in scales.PAINAD_ITEMS},
             "Total (0-10)": [_cell(v) for v in rows["total"]],
-            "Notes": [_cell(v) for v in rows["notes"]],
+            "Notes": [_cell(v, limit=None) for v in rows["notes"]],  # the notes matter most
         },
         index=pd.Index(rows.index + 1),
     )
@@ -797,9 +827,13 @@ class ObservationForm(_Form):
     (:meth:`save`) adds the row with :func:`painbook.diary.append_observation`.
     """
 
-    def __init__(self, path: PathLike, *, today: _dt.date | None = None) -> None:
+    _kind = "observations"
+
+    def __init__(
+        self, path: PathLike = workbook.MY_FILES["observations"], *, today: _dt.date | None = None
+    ) -> None:
         super().__init__()
-        self.path = Path(path)
+        self._file_box(path, "observation log")
         self.date = widgets.DatePicker(
             description="Date", value=today or _dt.date.today(), style=_STYLE
         )
@@ -849,14 +883,17 @@ class ObservationForm(_Form):
         _on_any_change(self._inputs(), self._mark_changed)
         _on_any_change(list(self.items.values()), self._show_total)
 
-        self.widget = widgets.VBox(
+        self.widget = layout.form_box(
             [
                 widgets.HTML(
-                    f"{_CHOICES_CSS}<p>This form adds one observation to the log "
-                    f"<strong>{html.escape(self.path.name)}</strong>. Watch the person for a "
-                    "few minutes, during care such as bathing or moving as well as at rest, "
-                    "then score each of the five items.</p>"
+                    f"{_CHOICES_CSS}<p>This form adds one observation to the end of your "
+                    "log file. Watch the person for a few minutes, during care such as bathing "
+                    "or moving as well as at rest, then score each of the five items.</p>"
                 ),
+                self.file_box,
+                _help("Keep my-observations at the start of the name and .csv at the end."),
+                self.draft_note,
+                self.empty_button,
                 _heading("When and what was happening"),
                 self.date,
                 self.time,
@@ -879,6 +916,34 @@ class ObservationForm(_Form):
             ]
         )
         self._show_total()
+        self._show_file_status()
+        self._keep_draft()
+
+    def _show_file_status(self) -> None:
+        if workbook.in_book_build():  # a web page is made: never look at a person's file
+            self._say(f"This form saves to '{self.path.name}' beside the notebook.")
+            return
+        if not self.path.exists():
+            self._say(
+                f"New log. The file '{self.path.name}' does not exist yet: your first save "
+                f"creates it in the folder '{self.path.resolve().parent}'. It stays on this "
+                "computer."
+            )
+            return
+        try:
+            saved = diary.read_observations(self.path)
+        except diary.DiaryError as err:
+            self._say(
+                f"Problem. The log '{self.path.name}' cannot be read, so new observations "
+                f"cannot be added until it is fixed. {err.message}",
+                alert=True,
+            )
+            return
+        self._say(
+            f"Ready. Your log '{self.path.name}' has {_plural(len(saved), 'observation')}. "
+            f"Each save adds one row at the end and keeps the file from before the save as "
+            f"'{self.path.name}.bak', a spare copy."
+        )
 
     def _inputs(self) -> list[widgets.Widget]:
         return [
@@ -1152,9 +1217,18 @@ class ActionPlanForm(_Form):
     without one, nothing is saved.
     """
 
-    def __init__(self, path: PathLike | None = None, *, today: _dt.date | None = None) -> None:
+    _kind = "plans"
+
+    def __init__(
+        self,
+        path: PathLike | None = workbook.MY_FILES["plans"],
+        *,
+        today: _dt.date | None = None,
+    ) -> None:
         super().__init__()
+        self._file_box(path or workbook.MY_FILES["plans"], "action plans")
         self.path = None if path is None else Path(path)
+        self.file_box.layout.display = "none" if path is None else None
         start = today or _dt.date.today()
         self.week_start = widgets.DatePicker(description="Week starting", value=start, style=_STYLE)
         self.what = widgets.Text(
@@ -1220,18 +1294,21 @@ class ActionPlanForm(_Form):
         _on_any_change(self._inputs(), self._mark_changed)
 
         where = (
-            f"The Save button adds this week as a new row of <strong>"
-            f"{html.escape(self.path.name)}</strong>; earlier weeks are kept."
+            "The Save button adds this week as a new row at the end of your plan file, named "
+            "below; earlier weeks are kept."
             if self.path is not None
             else "Saving is off: no file name was given. Write your plan down, or give a "
             "file name to keep your plans."
         )
-        self.widget = widgets.VBox(
+        self.widget = layout.form_box(
             [
                 widgets.HTML(
                     "<p>Plan one small thing you want to do this week. Then rate how sure you "
                     f"are that you will do all of it. {where}</p>"
                 ),
+                self.file_box,
+                self.draft_note,
+                self.empty_button,
                 _heading("Your plan"),
                 self.week_start,
                 self.what,
@@ -1254,6 +1331,32 @@ class ActionPlanForm(_Form):
         self._show_summary()
         if self.path is None:
             self._say("Saving is off: no file name was given.")
+        else:
+            self._show_file_status()
+        self._keep_draft()
+
+    def _show_file_status(self) -> None:
+        if self.path is None:
+            return
+        if self.path.exists():
+            self._say(
+                f"Ready. Saving adds this week to '{self.path.name}' in the folder of this "
+                "notebook; earlier weeks are kept."
+            )
+        else:
+            self._say(
+                f"New plan file. '{self.path.name}' does not exist yet: your first save creates "
+                f"it in the folder '{self.path.resolve().parent}'. It stays on this computer."
+            )
+
+    def clear(self) -> None:
+        """Empty the plan and the week record (the start date is kept)."""
+        for control in self._inputs():
+            if control is self.week_start:
+                continue
+            control.value = (
+                None if isinstance(control, widgets.RadioButtons | widgets.Dropdown) else ""
+            )
 
     def _inputs(self) -> list[widgets.Widget]:
         plan = [self.week_start, self.what, self.how_much, self.when, self.how_often]

@@ -20,6 +20,7 @@ import pandas as pd
 
 from painbook import imports
 from painbook.diary import DiaryError, write_diary
+from painbook.widgets import layout
 
 __all__ = ["AppImporter", "first_entries", "describe_app"]
 
@@ -94,6 +95,7 @@ class AppImporter(widgets.VBox):
         self.save_button.on_click(lambda _: self.save())
         super().__init__(
             [
+                layout.style_sheet(),  # fits a phone: painbook.widgets.layout
                 widgets.HTML("<strong>Bring a diary from another app</strong>"),
                 self.upload,
                 self.time_zone,
@@ -105,6 +107,7 @@ class AppImporter(widgets.VBox):
                 self.save_button,
             ]
         )
+        layout.fit_phone(self)
 
     # -- steps ------------------------------------------------------------------------
 
