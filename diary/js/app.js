@@ -17,17 +17,19 @@ export const REMIND_EVERY = 5;
 const $ = (id) => document.getElementById(id);
 const state = { rules: null, store: null, doc: null, plain: null, key: null, editing: null };
 
-function say(text) {
-  $("diary-message").textContent = text;
+/** A message in the live region `where` ("view", "copy", "settings"): text only. */
+function say(where, text) {
+  $(`${where}-message`).textContent = text;
 }
 
-function alertText(text) {
-  $("diary-alert").textContent = text;
+/** A problem, in the alert region `where` ("copy", "settings", "unlock"). */
+function alertText(where, text) {
+  $(`${where}-alert`).textContent = text;
 }
 
-/** A message with one button (Undo, ...), as text, in the page's live region. */
-function sayWithAction(text, label, action) {
-  const box = $("diary-message");
+/** A message with one button (Undo, ...), as text, in a live region. */
+function sayWithAction(where, text, label, action) {
+  const box = $(`${where}-message`);
   box.replaceChildren(document.createTextNode(text + " "));
   const button = document.createElement("button");
   button.type = "button";
@@ -77,6 +79,12 @@ function refresh() {
 
 let form;
 
+/** The form's answer to a press of Save entry (counted, so that each answer is news). */
+function answer(text) {
+  form.message.textContent = text;
+  form.message.dataset.answers = String(Number(form.message.dataset.answers || 0) + 1);
+}
+
 async function saveEntry(event) {
   event.preventDefault();
   const rules = state.rules;
@@ -86,24 +94,26 @@ async function saveEntry(event) {
     row = checkEntry(rules, form.read(), { columns: state.plain.diary.columns });
   } catch (err) {
     if (!(err instanceof DiaryError)) throw err;
-    form.message.textContent = notSavedMessage(rules, err);
+    answer(notSavedMessage(rules, err));
     const box = form.boxes[err.column];
     if (box) box.setAttribute("aria-invalid", "true");
     return;
   }
   const rows = state.plain.diary.rows;
+  let text;
   if (state.editing !== null) {
     rows[state.editing] = row;
     stopEdit();
-    form.message.textContent = "Saved. The entry was changed.";
+    text = "Saved. The entry was changed.";
   } else {
     rows.push(row);
     state.doc.unsaved += 1;
-    form.message.textContent = savedMessage(rules, rows.length);
+    text = savedMessage(rules, rows.length);
   }
   await persist();
   form.clear();
   refresh();
+  answer(text);
 }
 
 function startEdit(index) {
@@ -126,11 +136,11 @@ async function removeEntry(index) {
   if (state.editing !== null) stopEdit();
   await persist();
   refresh();
-  sayWithAction(`The entry of ${row.date} was deleted.`, "Undo", async () => {
+  sayWithAction("view", `The entry of ${row.date} was deleted.`, "Undo", async () => {
     rows.splice(index, 0, row);
     await persist();
     refresh();
-    say(`The entry of ${row.date} is back.`);
+    say("view", `The entry of ${row.date} is back.`);
   });
 }
 
@@ -155,7 +165,7 @@ async function downloadDiary() {
   state.doc.downloaded = new Date().toISOString();
   await persist();
   showReminder();
-  say(`Downloaded your diary (${state.plain.diary.rows.length} entries) as a CSV file. `
+  say("copy", `Downloaded your diary (${state.plain.diary.rows.length} entries) as a CSV file. `
     + "Keep it somewhere safe.");
 }
 
@@ -164,7 +174,8 @@ async function openFile(event) {
   const choice = $("diary-open-choice");
   choice.hidden = true;
   if (!file) return;
-  alertText("");
+  alertText("copy", "");
+  say("copy", "");
   const bytes = new Uint8Array(await file.arrayBuffer());
   let table;
   try {
@@ -172,7 +183,7 @@ async function openFile(event) {
     table = readDiary(state.rules, bytes, { name: file.name });
   } catch (err) {
     if (!(err instanceof DiaryError)) throw err;
-    alertText(`Not opened. ${err.message} Nothing was changed in your diary.`);
+    alertText("copy", `Not opened. ${err.message} Nothing was changed in your diary.`);
     event.target.value = "";
     return;
   }
@@ -213,7 +224,7 @@ async function openFile(event) {
     event.target.value = "";
     await persist();
     refresh();
-    say(message);
+    say("copy", message);
   }
 }
 
@@ -242,7 +253,7 @@ function askWipe() {
   no.focus();
   no.addEventListener("click", () => {
     box.hidden = true;
-    say("Nothing was deleted.");
+    say("settings", "Nothing was deleted.");
   });
   yes.addEventListener("click", async () => {
     await state.store.wipe();
@@ -252,7 +263,7 @@ function askWipe() {
     box.hidden = true;
     renderLockSettings();
     refresh();
-    say("Everything this page kept on this device was deleted.");
+    say("settings", "Everything this page kept on this device was deleted.");
   });
 }
 
@@ -297,20 +308,20 @@ function renderLockSettings() {
     form.addEventListener("submit", async (event) => {
       event.preventDefault();
       if (pass.value.length < 8) {
-        alertText("Not locked. Choose a passphrase of at least 8 characters.");
+        alertText("settings", "Not locked. Choose a passphrase of at least 8 characters.");
         return;
       }
       if (pass.value !== again.value) {
-        alertText("Not locked. The two passphrases are not the same. Type them again.");
+        alertText("settings", "Not locked. The two passphrases are not the same. Type them again.");
         return;
       }
-      alertText("");
+      alertText("settings", "");
       const salt = lock.newSalt();
       const key = await lock.deriveKey(pass.value, salt);
       state.key = { key, salt, iterations: lock.ITERATIONS };
       await persist();
       renderLockSettings();
-      say("Locked. Your diary now opens only with your passphrase. Remember it: it cannot be recovered.");
+      say("settings", "Locked. Your diary now opens only with your passphrase. Remember it: it cannot be recovered.");
     });
   } else {
     p.textContent = "Your diary is locked with a passphrase. It stays open on this page until you "
@@ -332,7 +343,7 @@ function renderLockSettings() {
       state.key = null;
       await persist();
       renderLockSettings();
-      say("The passphrase was removed. Your diary is no longer locked.");
+      say("settings", "The passphrase was removed. Your diary is no longer locked.");
     });
   }
 }
@@ -355,16 +366,16 @@ async function unlock(event) {
     state.plain = await lock.open(key, sealed);
   } catch (err) {
     if (!(err instanceof lock.WrongPassphrase)) throw err;
-    alertText(err.message);
+    alertText("unlock", err.message);
     return;
   }
-  alertText("");
+  alertText("unlock", "");
   state.key = { key, salt: sealed.salt, iterations: sealed.iterations };
   $("diary-lock-box").hidden = true;
   $("diary-main").hidden = false;
   renderLockSettings();
   refresh();
-  say("Unlocked.");
+  say("view", "Unlocked.");
 }
 
 // --------------------------------------------------------------------------- start
@@ -386,7 +397,7 @@ async function start() {
   try {
     state.doc = await state.store.load(state.rules);
   } catch (err) {
-    alertText(err.message);
+    alertText("copy", err.message);
     app.dataset.state = "error";
     return;
   }
@@ -418,6 +429,6 @@ async function start() {
 }
 
 start().catch((err) => {
-  alertText(`The diary could not start: ${err.message}`);
+  alertText("copy", `The diary could not start: ${err.message}`);
   throw err;
 });

@@ -1,6 +1,6 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { dayNumber, dayWords, isoDay, scales, segments, ticks } from "./chart.js";
+import { dayNumber, dayWords, isoDay, scales, segments, ticks } from "../chart.js";
 
 test("days count from 1970 and back", () => {
   assert.equal(dayNumber("1970-01-02"), 1);

@@ -1,6 +1,6 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { WrongPassphrase, deriveKey, newSalt, open, seal } from "./lock.js";
+import { WrongPassphrase, deriveKey, newSalt, open, seal } from "../lock.js";
 
 test("sealed with a passphrase, opened with the same one", async () => {
   const salt = newSalt();

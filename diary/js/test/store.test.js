@@ -1,6 +1,6 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { FORMAT, NewerFormat, emptyDoc, migrate } from "./store.js";
+import { FORMAT, NewerFormat, emptyDoc, migrate } from "../store.js";
 
 const rules = {
   diary: { columns: ["date", "time", "pain", "notes"] },
