@@ -38,6 +38,13 @@ __all__ = [
     "PAINAD_ITEMS",
     "PAINAD_LABELS",
     "CHANGE_CATEGORIES",
+    "CHANGE_MEANINGS",
+    "FARRAR_PERCENT",
+    "FARRAR_POINTS",
+    "MINIMAL_DROP_PERCENT",
+    "MODERATE_DROP_PERCENT",
+    "SUBSTANTIAL_DROP_PERCENT",
+    "WORSE_PERCENT",
     "ChangeResult",
     "nrs_band",
     "band_series",
@@ -283,6 +290,31 @@ CHANGE_CATEGORIES: tuple[ChangeCategory, ...] = (
     "substantial",
 )
 
+#: Percent thresholds of :func:`change_category` (IMMPACT: Dworkin et al., *J Pain*
+#: 2008;9(2):105-121): a drop of at least SUBSTANTIAL_DROP_PERCENT is "substantial", at least
+#: MODERATE_DROP_PERCENT "moderate", at least MINIMAL_DROP_PERCENT "minimal"; a rise of at
+#: least WORSE_PERCENT is "worse" (this workbook's mirror of the smallest important change).
+SUBSTANTIAL_DROP_PERCENT = 50.0
+MODERATE_DROP_PERCENT = 30.0
+MINIMAL_DROP_PERCENT = 10.0
+WORSE_PERCENT = 10.0
+#: Farrar's rule (Farrar et al., *Pain* 2001;94(2):149-158): a drop of at least FARRAR_POINTS
+#: points or at least FARRAR_PERCENT percent is a change patients call "much improved".
+FARRAR_POINTS = 2.0
+FARRAR_PERCENT = 30.0
+
+#: The sentence :meth:`ChangeResult.describe` ends with, for each category.
+CHANGE_MEANINGS: MappingProxyType[str, str] = MappingProxyType(
+    {
+        "worse": "This is a rise of 10% or more.",
+        "no meaningful change": "This is less than a 10% change either way.",
+        "minimal": "This is a small but possibly noticeable drop (10-29%).",
+        "moderate": "This is a drop of 30% or more, which many people notice as a "
+        "real improvement.",
+        "substantial": "This is a drop of 50% or more, a large improvement.",
+    }
+)
+
 # Percent and points are rounded to this many decimals before comparing with a threshold,
 # so 7 vs 10 is exactly a 30% drop (not 29.999999999999996 from binary floating point).
 _DECIMALS = 9
@@ -330,14 +362,7 @@ class ChangeResult:
             amount = f"went up from {base} to {now} ({self.percent:.0f}% more)"
         else:
             amount = f"stayed at {base}"
-        meaning = {
-            "worse": "This is a rise of 10% or more.",
-            "no meaningful change": "This is less than a 10% change either way.",
-            "minimal": "This is a small but possibly noticeable drop (10-29%).",
-            "moderate": "This is a drop of 30% or more, which many people notice as a "
-            "real improvement.",
-            "substantial": "This is a drop of 50% or more, a large improvement.",
-        }[self.category]
+        meaning = CHANGE_MEANINGS[self.category]
         return f"Average {what} {amount}. {meaning}"
 
 
@@ -370,17 +395,17 @@ def change_category(baseline: float, recent: float) -> ChangeResult:
     points = round(now - base, _DECIMALS)
     drop = -percent
     category: ChangeCategory
-    if percent >= 10:
+    if percent >= WORSE_PERCENT:
         category = "worse"
-    elif drop >= 50:
+    elif drop >= SUBSTANTIAL_DROP_PERCENT:
         category = "substantial"
-    elif drop >= 30:
+    elif drop >= MODERATE_DROP_PERCENT:
         category = "moderate"
-    elif drop >= 10:
+    elif drop >= MINIMAL_DROP_PERCENT:
         category = "minimal"
     else:
         category = "no meaningful change"
-    farrar = bool(-points >= 2 or drop >= 30)
+    farrar = bool(-points >= FARRAR_POINTS or drop >= FARRAR_PERCENT)
     return ChangeResult(
         baseline=base,
         recent=now,

@@ -1,0 +1,395 @@
+/**
+ * Opening a diary file, as painbook's `read_diary` reads a CSV (and `read_observations` a
+ * PAINAD log): the same files are read to the same table, and the same files are refused
+ * with the same line and column.
+ *
+ * - Bytes are decoded as UTF-16 (with its byte-order mark), UTF-8 (with or without one) or
+ *   Windows-1252, in that order; a file holding NUL bytes is not text.
+ * - The delimiter (comma, semicolon or tab) is the one whose heading line holds the most
+ *   known headings, then the most cells.
+ * - Cells are split as pandas' C parser splits them: quotes only at the start of a cell,
+ *   `""` for a quote inside quotes, line breaks kept inside quotes, a blank line is a row
+ *   (later skipped), a short row is filled with empty cells; a row with more cells than the
+ *   heading line, or a quote never closed, is refused at its line.
+ * - Line numbers follow painbook: blank lines before the headings and inside the diary are
+ *   counted, and a cell holding line breaks moves the next rows down.
+ * - Then every cell is checked as painbook does (build.js).
+ *
+ * Excel workbooks (.xlsx) are not read here: they get a message saying how to save them as
+ * CSV. Other files (pictures, PDF, old .xls) are named and refused.
+ *
+ * @module csv-read
+ */
+
+import { build, dropBlankRows, specOf } from "./build.js";
+import { DiaryError } from "./errors.js";
+import { headerKey, strip, unescapeText } from "./text.js";
+
+const MAGIC = [
+  [[0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a], "a PNG picture"],
+  [[0xff, 0xd8, 0xff], "a JPEG picture"],
+  [[0x47, 0x49, 0x46, 0x38, 0x37, 0x61], "a GIF picture"],
+  [[0x47, 0x49, 0x46, 0x38, 0x39, 0x61], "a GIF picture"],
+  [[0x25, 0x50, 0x44, 0x46], "a PDF document"],
+  [[0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1], "an old-style Excel (.xls) or other Office file"],
+  [[0x1f, 0x8b], "a compressed (.gz) file"],
+  [[0x52, 0x61, 0x72, 0x21], "a compressed (.rar) file"],
+  [[0x37, 0x7a, 0xbc, 0xaf, 0x27, 0x1c], "a compressed (.7z) file"],
+];
+
+// Windows-1252 bytes 0x80-0x9f; null where Python's cp1252 codec has no character.
+const CP1252 = [
+  0x20ac, null, 0x201a, 0x0192, 0x201e, 0x2026, 0x2020, 0x2021, 0x02c6, 0x2030, 0x0160, 0x2039, 0x0152, null, 0x017d, null,
+  null, 0x2018, 0x2019, 0x201c, 0x201d, 0x2022, 0x2013, 0x2014, 0x02dc, 0x2122, 0x0161, 0x203a, 0x0153, null, 0x017e, 0x0178,
+];
+
+function named(name) {
+  return name ? ` '${name}'` : "";
+}
+
+function startsWith(bytes, magic) {
+  if (bytes.length < magic.length) return false;
+  for (let i = 0; i < magic.length; i++) if (bytes[i] !== magic[i]) return false;
+  return true;
+}
+
+function emptyFileError(name) {
+  return new DiaryError(
+    `The file${named(name)} is empty: it has no heading row and no entries. ` +
+      "Choose the right file, or add a heading row (for example: date,time,pain,notes) " +
+      "and your entries, then load the diary again.",
+  );
+}
+
+function encodingError(name) {
+  return new DiaryError(
+    `The file${named(name)} has characters that cannot be read. Save it from ` +
+      "your spreadsheet program as 'CSV UTF-8', then load the diary again.",
+  );
+}
+
+/** The message for an Excel workbook: this page reads CSV. */
+function xlsxError(name) {
+  return new DiaryError(
+    `The file${named(name)} is an Excel workbook (.xlsx). This page reads diaries saved as CSV. ` +
+      "Open the workbook in your spreadsheet program and save the diary sheet as CSV (in Excel: " +
+      "File, Save As, then choose 'CSV UTF-8 (Comma delimited)'), then open that CSV file here.",
+  );
+}
+
+function asciiBlank(bytes) {
+  for (let i = 0; i < bytes.length; i++) {
+    const b = bytes[i];
+    if (!(b === 0x20 || (b >= 9 && b <= 13))) return false;
+  }
+  return true;
+}
+
+/**
+ * Decode a file's bytes to text as painbook does (UTF-16 with BOM, UTF-8, Windows-1252).
+ * @param {Uint8Array} bytes
+ * @param {string|null} name
+ */
+export function decode(bytes, name = null) {
+  if (startsWith(bytes, [0xff, 0xfe]) || startsWith(bytes, [0xfe, 0xff])) {
+    const label = bytes[0] === 0xff ? "utf-16le" : "utf-16be";
+    if (bytes.length % 2) throw encodingError(name);
+    try {
+      return new TextDecoder(label, { fatal: true }).decode(bytes);
+    } catch {
+      throw encodingError(name);
+    }
+  }
+  if (bytes.includes(0)) {
+    throw new DiaryError(
+      `The file${named(name)} is not a text table: it holds binary data. Save ` +
+        "your diary from your spreadsheet program as CSV (comma-separated), then open that " +
+        "file here.",
+    );
+  }
+  try {
+    return new TextDecoder("utf-8", { fatal: true }).decode(bytes);
+  } catch {
+    // not UTF-8: Windows-1252, as spreadsheet programs on Windows save "CSV"
+  }
+  let out = "";
+  const chunk = [];
+  for (let i = 0; i < bytes.length; i++) {
+    const b = bytes[i];
+    let code = b;
+    if (b >= 0x80 && b <= 0x9f) {
+      code = CP1252[b - 0x80];
+      if (code === null) throw encodingError(name);
+    }
+    chunk.push(code);
+    if (chunk.length === 8192) {
+      out += String.fromCharCode(...chunk);
+      chunk.length = 0;
+    }
+  }
+  return out + String.fromCharCode(...chunk);
+}
+
+/**
+ * Split CSV text into records, as pandas' C parser does.
+ * @param {string} text
+ * @param {string} delimiter
+ * @param {number} [limit] stop after this many records
+ * @returns {{records: string[][], starts: number[], unclosed: number}}
+ *   starts: the physical line (1-based, within `text`) where each record starts;
+ *   unclosed: the index of a record whose quote is never closed, or -1
+ */
+export function splitRecords(text, delimiter, limit = Infinity) {
+  const D = delimiter.charCodeAt(0);
+  const records = [];
+  const starts = [];
+  const n = text.length;
+  let i = 0;
+  let line = 1;
+  let unclosed = -1;
+  while (i < n && records.length < limit) {
+    const fields = [];
+    starts.push(line);
+    let done = false;
+    while (!done) {
+      // one field, starting at i
+      if (i < n && text.charCodeAt(i) === 34) {
+        let value = "";
+        let from = i + 1;
+        i = from;
+        let closed = false;
+        while (i < n) {
+          const q = text.indexOf('"', i);
+          if (q < 0) {
+            value += text.slice(from);
+            line += countBreaks(text, from, n);
+            i = n;
+            break;
+          }
+          line += countBreaks(text, from, q);
+          value += text.slice(from, q);
+          if (text.charCodeAt(q + 1) === 34) {
+            value += '"';
+            from = i = q + 2;
+            continue;
+          }
+          i = q + 1;
+          closed = true;
+          break;
+        }
+        if (!closed) {
+          unclosed = records.length;
+          fields.push(value);
+          done = true;
+          break;
+        }
+        // characters after the closing quote belong to the same cell
+        let j = i;
+        while (j < n) {
+          const c = text.charCodeAt(j);
+          if (c === D || c === 10 || c === 13) break;
+          j++;
+        }
+        if (j > i) {
+          value += text.slice(i, j);
+          i = j;
+        }
+        fields.push(value);
+      } else {
+        let j = i;
+        while (j < n) {
+          const c = text.charCodeAt(j);
+          if (c === D || c === 10 || c === 13) break;
+          j++;
+        }
+        fields.push(text.slice(i, j));
+        i = j;
+      }
+      if (i >= n) {
+        done = true;
+      } else {
+        const c = text.charCodeAt(i);
+        if (c === D) i++;
+        else {
+          // end of the record
+          i += c === 13 && text.charCodeAt(i + 1) === 10 ? 2 : 1;
+          line++;
+          done = true;
+        }
+      }
+    }
+    records.push(fields);
+    if (unclosed >= 0) break;
+  }
+  return { records, starts, unclosed };
+}
+
+function countBreaks(text, from, to) {
+  let count = 0;
+  for (let k = from; k < to; k++) {
+    const c = text.charCodeAt(k);
+    if (c === 10) count++;
+    else if (c === 13) {
+      count++;
+      if (text.charCodeAt(k + 1) === 10) k++;
+    }
+  }
+  return count;
+}
+
+function sniffDelimiter(rules, body, spec) {
+  let best = ",";
+  let bestScore = [-1, -1];
+  const head = body.slice(0, rules.csv.sniff_chars);
+  for (const delimiter of rules.csv.delimiters) {
+    const { records } = splitRecords(head, delimiter, 1);
+    if (!records.length) continue;
+    const first = records[0];
+    const known = first.filter((h) => spec.aliases[headerKey(rules, unescapeText(rules, h))] !== undefined).length;
+    const score = [known, first.length];
+    if (score[0] > bestScore[0] || (score[0] === bestScore[0] && score[1] > bestScore[1])) {
+      best = delimiter;
+      bestScore = score;
+    }
+  }
+  return best;
+}
+
+function count(text, needle) {
+  let n = 0;
+  let at = text.indexOf(needle);
+  while (at >= 0) {
+    n++;
+    at = text.indexOf(needle, at + needle.length);
+  }
+  return n;
+}
+
+/**
+ * From decoded text to the raw table of build.js (painbook's `_load_csv`).
+ * @param {any} rules
+ * @param {string} text
+ * @param {string|null} name
+ * @param {any} spec
+ */
+export function loadCsv(rules, text, name, spec) {
+  if (text.startsWith("\ufeff")) text = text.slice(1);
+  if (!strip(text)) throw emptyFileError(name);
+  const newline = text.includes("\n") ? "\n" : text.includes("\r") ? "\r" : "\n";
+  let start = 0;
+  let headerLine = 1;
+  for (;;) {
+    const end = text.indexOf(newline, start);
+    if (end === -1 || strip(text.slice(start, end))) break;
+    start = end + newline.length;
+    headerLine++;
+  }
+  const body = text.slice(start);
+  const delimiter = sniffDelimiter(rules, body, spec);
+  const { records, starts, unclosed } = splitRecords(body, delimiter);
+  const width = records[0].length;
+  const shown = { ",": "comma", ";": "semicolon", "\t": "tab" }[delimiter];
+  for (let r = 1; r < records.length; r++) {
+    if (records[r].length > width) {
+      const line = headerLine + starts[r] - 1;
+      throw new DiaryError(
+        `Line ${line} has ${records[r].length} cells but the heading line has only ` +
+          `${width}. This often happens when a note holds a ${shown}. Put quote ` +
+          `marks around that cell ("like, this") or remove the extra ` +
+          `${shown}, or add a heading for the extra column, then load the ` +
+          "diary again.",
+        { line },
+      );
+    }
+  }
+  if (unclosed >= 0) {
+    const line = headerLine + starts[unclosed] - 1;
+    throw new DiaryError(
+      `Line ${line}: a cell starts with a quote mark (") that is never closed, so the ` +
+        "rest of the file reads as one cell. Add the closing quote mark, or remove the " +
+        "opening one, then load the diary again.",
+      { line },
+    );
+  }
+  const n = records.length - 1;
+  const cells = Array.from({ length: width }, () => new Array(n));
+  for (let r = 0; r < n; r++) {
+    const record = records[r + 1];
+    for (let c = 0; c < width; c++) cells[c][r] = c < record.length ? record[c] : "";
+  }
+  // Line numbers, as painbook counts them.
+  const physical = count(body, newline) + (body.endsWith(newline) ? 0 : 1);
+  let lineStarts;
+  if (physical === records.length) lineStarts = records.map((_, r) => headerLine + r);
+  else {
+    lineStarts = new Array(records.length);
+    let at = headerLine;
+    for (let r = 0; r < records.length; r++) {
+      lineStarts[r] = at;
+      let breaks = 0;
+      for (let c = 0; c < width; c++) {
+        const v = r === 0 ? records[0][c] : cells[c][r - 1];
+        if (v.includes(newline)) breaks += count(v, newline);
+      }
+      at += breaks + 1;
+    }
+  }
+  const headers = records[0].map((h) => unescapeText(rules, h));
+  const [kept, lines] = dropBlankRows(cells, lineStarts.slice(1));
+  return {
+    headers,
+    cells: kept,
+    lines,
+    headerLine,
+    source: name,
+    mode: "file",
+    apostrophes: body.includes("'"),
+    noun: spec.what,
+  };
+}
+
+/**
+ * Read a diary (or PAINAD observation log) file and check every cell.
+ * @param {any} rules
+ * @param {Uint8Array|ArrayBuffer|string} data  the file's bytes (or its text)
+ * @param {{name?: string|null, kind?: "diary"|"observations"}} [options]
+ * @returns {import("./build.js").Diary}
+ */
+export function readDiary(rules, data, { name = null, kind = "diary" } = {}) {
+  const spec = specOf(rules, kind);
+  let text;
+  if (typeof data === "string") text = data;
+  else {
+    const bytes = data instanceof Uint8Array ? data : new Uint8Array(data);
+    const dot = name ? name.lastIndexOf(".") : -1;
+    const suffix = dot >= 0 ? name.slice(dot).toLowerCase() : "";
+    if (asciiBlank(bytes)) throw emptyFileError(name);
+    for (const [magic, what] of MAGIC) {
+      if (startsWith(bytes, magic)) {
+        throw new DiaryError(
+          `The file${named(name)} is ${what}, not a table of entries. Choose the diary's CSV ` +
+            "file instead, or save the diary from your spreadsheet program as CSV, then open it here.",
+        );
+      }
+    }
+    if (startsWith(bytes, [0x50, 0x4b])) throw xlsxError(name);
+    if (suffix === ".xlsx" || suffix === ".xlsm") {
+      throw new DiaryError(
+        `The file${named(name)} is named like an Excel workbook but it is not one (it may be ` +
+          "a CSV file with the wrong name, or damaged). Open it in your spreadsheet program " +
+          "and save it as CSV, then open it here.",
+      );
+    }
+    if (suffix === ".xls" || suffix === ".ods" || suffix === ".numbers") {
+      throw new DiaryError(
+        `The file${named(name)} is a ${suffix} spreadsheet, which cannot be read here. Open it ` +
+          "in your spreadsheet program and save it as CSV, then open it here.",
+      );
+    }
+    text = decode(bytes, name);
+  }
+  const raw = loadCsv(rules, text, name, spec);
+  const diary = build(rules, raw, kind);
+  if (name) diary.source = name;
+  return diary;
+}

@@ -1,0 +1,71 @@
+// Runs the web diary's engine on a batch of tasks for the conformance tests in
+// tests/test_diary_conformance.py: `node diary/js/testing/run-conformance.mjs JOB.json` prints one JSON
+// result per task, in order, as a JSON list. A refusal is {"error": {message, line, column}}.
+//
+// JOB.json: {"rules": "path of the rules JSON", "tasks": [...]}, each task one of
+//   {"op": "write", "kind": "diary"|"observations", "diary": {columns, rows}}
+//   {"op": "read", "path": "file", "kind": ...}
+//   {"op": "entry", "entry": {...}, "kind": ...}
+//   {"op": "analyse", "path": "file", ...} (see analysis.js)
+import { readFileSync } from "node:fs";
+import { basename } from "node:path";
+
+import { DiaryError } from "../errors.js";
+import { parseRules } from "../rules.js";
+
+const job = JSON.parse(readFileSync(process.argv[2], "utf-8"));
+const rules = parseRules(readFileSync(job.rules, "utf-8"));
+const modules = {};
+
+async function load(name) {
+  modules[name] ??= await import(`../${name}.js`);
+  return modules[name];
+}
+
+async function run(task) {
+  const kind = task.kind ?? "diary";
+  if (task.op === "write") {
+    const { csvBytes } = await load("csv-write");
+    return { base64: Buffer.from(csvBytes(rules, task.diary, kind)).toString("base64") };
+  }
+  if (task.op === "entry") {
+    const { checkEntry } = await load("entry");
+    return { row: checkEntry(rules, task.entry, { kind, columns: task.columns }) };
+  }
+  if (task.op === "read") {
+    const { readDiary } = await load("csv-read");
+    const started = performance.now();
+    const diary = readDiary(rules, readFileSync(task.path), { name: basename(task.path), kind });
+    return { diary, ms: performance.now() - started };
+  }
+  if (task.op === "analyse") {
+    const { readDiary } = await load("csv-read");
+    const analysis = await load("analysis");
+    const diary = readDiary(rules, readFileSync(task.path), { name: basename(task.path), kind });
+    return analysis.conformance(rules, diary, task);
+  }
+  if (task.op === "summary") {
+    const { readDiary } = await load("csv-read");
+    const summary = await load("summary");
+    const diary = readDiary(rules, readFileSync(task.path), { name: basename(task.path) });
+    return summary.visitSummary(rules, diary, task.options ?? {});
+  }
+  if (task.op === "painad") {
+    const { readDiary } = await load("csv-read");
+    const painad = await load("painad");
+    const log = readDiary(rules, readFileSync(task.path), { name: basename(task.path), kind: "observations" });
+    return painad.conformance(rules, log);
+  }
+  throw new Error(`unknown task ${task.op}`);
+}
+
+const results = [];
+for (const task of job.tasks) {
+  try {
+    results.push(await run(task));
+  } catch (err) {
+    if (!(err instanceof DiaryError)) throw err;
+    results.push({ error: { message: err.message, line: err.line, column: err.column } });
+  }
+}
+process.stdout.write(JSON.stringify(results));

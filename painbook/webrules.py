@@ -1,0 +1,337 @@
+"""The diary's rules as JSON, for the web page that keeps a diary in the browser.
+
+The web diary (``diary/js/``) must read, check, write and analyse a diary exactly as
+:mod:`painbook.diary` and :mod:`painbook.analysis` do. Its rules are not copied into the
+JavaScript by hand: they are taken here from painbook's own constants and its own message
+code, and written to a JSON file when the book is built::
+
+    python -m painbook.webrules diary/rules.json     # or "-" for standard output
+
+What is in it (:func:`rules`):
+
+* ``diary`` and ``observations``: the columns in order, which are required, the number
+  rules (range, whole numbers, the plain name and the sentence explaining the scale), the
+  list and text columns, the heading aliases (already reduced by the heading rule), the plain
+  words for each column and the headings suggested when a required one is missing;
+* ``headings``: the heading rule of :func:`painbook._validate.header_key` as two regular
+  expressions; ``lists``: the separator; ``formula``: the formula guard's characters;
+  ``csv``: encoding, line end and delimiters; ``dates``: the years a date may have, the month
+  names and the patterns of the date, time and date-time forms;
+* ``bands`` (:data:`painbook.scales.DEFAULT_BANDS`, Serlin et al. 1995), ``change``
+  (IMMPACT categories, Dworkin et al. 2008, and Farrar's rule, Farrar et al. 2001), ``peg``
+  (Krebs et al. 2009), ``painad`` (Warden, Hurley & Volicer 2003), ``flares``, ``trend``,
+  ``helped``, ``progress`` and ``summary``: the analysis parameters, from the functions'
+  defaults and module constants;
+* ``fields``: the labels, help and placeholders of the workbook's diary and PAINAD forms;
+* ``messages``: message templates made by running painbook's own message functions with
+  placeholders (``{value}``, ``{quoted}``, ``{number}``, ``{retry}``, ``{column}``,
+  ``{line}``, ``{message}``, ``{label}``, ``{n}``), so the page's words are the workbook's.
+"""
+
+from __future__ import annotations
+
+import inspect
+import json
+import sys
+import tempfile
+from pathlib import Path
+from typing import Any
+
+from painbook import _validate, analysis, diary, report, scales
+
+__all__ = ["FORMAT", "rules", "write_rules"]
+
+#: The version of the JSON layout; the page refuses rules of another version.
+FORMAT = 1
+
+# Placeholders: numbers that painbook's messages print in a form found nowhere else.
+_ABOVE, _BELOW, _NOT_WHOLE = 12345.25, -12345.25, 1.25
+_CELL = "\x01cell\x01"
+
+
+def _spec(name: str) -> Any:
+    """The private table description (``_DIARY`` / ``_OBSERVATIONS``) of painbook.diary."""
+    found = getattr(diary, name, None)
+    if found is None:  # painbook.diary as a package: look in its modules
+        import importlib
+        import pkgutil
+
+        for info in pkgutil.iter_modules(getattr(diary, "__path__", [])):
+            module = importlib.import_module(f"{diary.__name__}.{info.name}")
+            found = getattr(module, name, None)
+            if found is not None:
+                break
+    if found is None:  # pragma: no cover - a moved name must be found again here
+        raise RuntimeError(f"painbook.diary has no {name}; update painbook.webrules.")
+    return found
+
+
+def _template(text: str, **marks: str) -> str:
+    for placeholder, mark in marks.items():
+        text = text.replace(mark, "{" + placeholder + "}")
+    return text
+
+
+def _number_rule(rule: _validate.NumberRule) -> dict[str, Any]:
+    retry = "\x02retry\x02"
+    shown = {
+        "above": _validate.format_number(_ABOVE),
+        "below": _validate.format_number(_BELOW),
+        "whole": _validate.format_number(_NOT_WHOLE),
+    }
+    messages = {
+        "above": _template(
+            _validate.range_message(_ABOVE, rule, retry), value=shown["above"], retry=retry
+        ),
+        "below": _template(
+            _validate.range_message(_BELOW, rule, retry), value=shown["below"], retry=retry
+        ),
+        "empty": _template(_validate.empty_message(rule, retry), retry=retry),
+        "not_a_number": _template(
+            _validate._not_a_number(_CELL, rule, retry),
+            quoted=_validate.quoted(_CELL),
+            retry=retry,
+        ),
+        "date_like": _template(
+            _validate._not_a_number("2026-05-10" + _CELL, rule, retry),
+            quoted=_validate.quoted("2026-05-10" + _CELL),
+            retry=retry,
+        ),
+        "leading_number": _template(
+            _validate._not_a_number("7" + _CELL, rule, retry),
+            quoted=_validate.quoted("7" + _CELL),
+            number="\x037\x03",
+            retry=retry,
+        ).replace("change it to 7,", "change it to {number},"),
+    }
+    if rule.whole:
+        messages["whole"] = _template(
+            _validate.range_message(_NOT_WHOLE, rule, retry), value=shown["whole"], retry=retry
+        )
+    return {
+        "low": rule.low,
+        "high": rule.high,
+        "name": rule.name,
+        "explain": rule.explain,
+        "required": rule.required,
+        "whole": rule.whole,
+        "span": rule.span,
+        "messages": messages,
+    }
+
+
+def _table(spec: Any) -> dict[str, Any]:
+    return {
+        "what": spec.what,
+        "columns": list(spec.columns),
+        "required": list(spec.required),
+        "numbers": {column: _number_rule(rule) for column, rule in spec.numbers.items()},
+        "lists": list(spec.lists),
+        "texts": list(spec.texts),
+        "aliases": dict(spec.aliases),
+        "words": dict(spec.words),
+        "examples": dict(spec.examples),
+        "reader": spec.reader,
+        "main_item": diary._main_item(spec),
+    }
+
+
+def _diary_fields() -> dict[str, Any]:
+    from painbook.widgets import forms
+
+    with tempfile.TemporaryDirectory(prefix="painbook-webrules-") as folder:
+        form = forms.DiaryForm(Path(folder) / "diary.csv")
+        placeholders = {
+            name: getattr(form, name).placeholder
+            for name in diary.CANONICAL_COLUMNS
+            if hasattr(getattr(form, name, None), "placeholder")
+        }
+        other = form.other_qualities
+        button = form.save_button.description
+    return {
+        name: {
+            "label": field.label,
+            "meaning": field.meaning,
+            "why": field.why,
+            "required": field.required,
+            "placeholder": placeholders.get(name),
+        }
+        for name, field in forms.DIARY_FIELDS.items()
+    } | {
+        "_qualities": {
+            "choices": list(forms.QUALITIES),
+            "other_label": other.description,
+            "other_placeholder": other.placeholder,
+        },
+        "_save": {"workbook_button": button},
+    }
+
+
+def _painad_fields() -> dict[str, Any]:
+    from painbook.widgets import forms
+
+    with tempfile.TemporaryDirectory(prefix="painbook-webrules-") as folder:
+        form = forms.ObservationForm(Path(folder) / "log.csv")
+        boxes = {
+            "date": form.date,
+            "time": form.time,
+            "context": form.context,
+            "context_other": form.context_other,
+            "notes": form.notes,
+        }
+        fields = {
+            name: {"label": box.description, "placeholder": getattr(box, "placeholder", None)}
+            for name, box in boxes.items()
+        }
+    return {"fields": fields, "contexts": list(forms.CONTEXTS)}
+
+
+def _messages() -> dict[str, Any]:
+    from painbook.widgets import forms
+
+    where = {
+        mode: _validate.Where(mode, lines=None if mode != "file" else [424242], noun="\x04noun\x04")
+        for mode in ("file", "entry", "table")
+    }
+    column = "\x05column\x05"
+    err = diary.DiaryError("\x06message\x06", column="pain")
+    plain = diary.DiaryError("\x06message\x06")
+
+    class _Sized:
+        def __init__(self, n: int) -> None:
+            self.n = n
+
+        def __len__(self) -> int:
+            return self.n
+
+    marks = {"message": "\x06message\x06", "label": "\x07label\x07"}
+    return {
+        "retry": {mode: _template(w.retry, noun="\x04noun\x04") for mode, w in where.items()},
+        "place": {
+            "file": _template(where["file"].place(0, column), column=column).replace(
+                "424242", "{line}"
+            ),
+            "file_no_column": where["file"].place(0, None).replace("424242", "{line}"),
+            "entry": _template(where["entry"].place(0, column), column=column),
+            "entry_no_column": where["entry"].place(0, None),
+        },
+        "not_saved": _template(forms.not_saved_message(err, {"pain": "\x07label\x07"}), **marks),
+        "not_saved_no_label": _template(forms.not_saved_message(plain), **marks),
+        "saved_one": forms.saved_message(_Sized(1)),  # type: ignore[arg-type]
+        "saved_many": forms.saved_message(_Sized(7)).replace("7", "{n}"),  # type: ignore[arg-type]
+        "saved_observation_one": forms.saved_message(_Sized(1), "observation log"),  # type: ignore[arg-type]
+        "saved_observation_many": forms.saved_message(_Sized(7), "observation log").replace(  # type: ignore[arg-type]
+            "7", "{n}"
+        ),
+    }
+
+
+def _defaults(func: Any) -> dict[str, Any]:
+    return {
+        name: p.default
+        for name, p in inspect.signature(func).parameters.items()
+        if p.default is not inspect.Parameter.empty and p.default is not None
+    }
+
+
+def rules() -> dict[str, Any]:
+    """Every rule the web diary needs, as a JSON-ready dict (see the module docstring)."""
+    trend = _defaults(analysis.trend)
+    return {
+        "format": FORMAT,
+        "diary": _table(_spec("_DIARY")),
+        "observations": _table(_spec("_OBSERVATIONS")),
+        "datetime_column": diary._DATETIME,
+        "headings": {
+            "bracketed": _validate._BRACKETED.pattern,
+            "not_letter": _validate._NOT_LETTER.pattern,
+        },
+        "lists": {"separator": ";", "join": "; "},
+        "formula": {
+            "triggers": _validate.FORMULA_TRIGGERS,
+            "needs_escape": _validate._NEEDS_ESCAPE.pattern,
+            "escaped": _validate._ESCAPED,
+        },
+        "csv": {
+            "encoding": diary.CSV_ENCODING,
+            "line_end": "\r\n",
+            "delimiters": [",", ";", "\t"],
+            "sniff_chars": 65536,
+        },
+        "dates": {
+            "first_year": _validate._FIRST_YEAR,
+            "last_year": _validate._LAST_YEAR,
+            "months": list(_validate._MONTHS),
+            "split_date_time": _validate._SPLIT_DATE_TIME,
+            "iso_date": _validate._ISO_DATE,
+            "day_month": _validate._DAY_MONTH,
+            "time": _validate._TIME,
+        },
+        "bands": [list(band) for band in scales.DEFAULT_BANDS],
+        "change": {
+            "categories": list(scales.CHANGE_CATEGORIES),
+            "meanings": dict(scales.CHANGE_MEANINGS),
+            "worse_percent": scales.WORSE_PERCENT,
+            "substantial_drop_percent": scales.SUBSTANTIAL_DROP_PERCENT,
+            "moderate_drop_percent": scales.MODERATE_DROP_PERCENT,
+            "minimal_drop_percent": scales.MINIMAL_DROP_PERCENT,
+            "farrar_points": scales.FARRAR_POINTS,
+            "farrar_percent": scales.FARRAR_PERCENT,
+            "decimals": scales._DECIMALS,
+            "summary_words": dict(report._CATEGORY_WORDS),
+        },
+        "peg": {
+            "items": ["pain", "enjoyment_interference", "activity_interference"],
+            "low": 0,
+            "high": 10,
+        },
+        "painad": {
+            "items": list(scales.PAINAD_ITEMS),
+            "labels": dict(scales.PAINAD_LABELS),
+            "levels": {
+                item: {str(level): text for level, text in levels.items()}
+                for item, levels in scales.PAINAD_ITEMS.items()
+            },
+            "words": dict(diary._PAINAD_WORDS),
+            "low": 0,
+            "high": 2,
+            "max_total": 10,
+            **_painad_fields(),
+        },
+        "flares": _defaults(analysis.flares),
+        "trend": {"window": trend["window"], "min_periods": trend["window"] // 2 + 1},
+        "helped": {"small": analysis.SMALL_SAMPLE_DAYS},
+        "progress": {"days": analysis.PROGRESS_DAYS},
+        "summary": {
+            "top_n": report.TOP_N,
+            "max_questions": report.MAX_QUESTIONS,
+            "recent_days": report.RECENT_DAYS,
+            "daily_chart_max_days": report.DAILY_CHART_MAX_DAYS,
+        },
+        "fields": _diary_fields(),
+        "messages": _messages(),
+    }
+
+
+def write_rules(path: str | Path) -> Path:
+    """Write :func:`rules` as UTF-8 JSON to ``path`` (``"-"``: standard output)."""
+    text = json.dumps(rules(), ensure_ascii=False, indent=1, sort_keys=False) + "\n"
+    if str(path) == "-":
+        sys.stdout.write(text)
+        return Path("-")
+    target = Path(path)
+    target.parent.mkdir(parents=True, exist_ok=True)
+    target.write_text(text, encoding="utf-8")
+    return target
+
+
+def _main(argv: list[str]) -> int:
+    if len(argv) != 1:
+        print("usage: python -m painbook.webrules OUT.json  (or - for standard output)")
+        return 2
+    write_rules(argv[0])
+    return 0
+
+
+if __name__ == "__main__":  # pragma: no cover
+    raise SystemExit(_main(sys.argv[1:]))
