@@ -85,7 +85,8 @@ def save(tab, **fields: str) -> str:
     tab.get_by_role("button", name="Save entry").click()
     # Every press gets an answer (data-answers counts them), even the same refusal twice.
     tab.wait_for_function(
-        "n => Number(document.querySelector('#entry-message').dataset.answers || 0) > n", before
+        "n => Number(document.querySelector('#entry-message').dataset.answers || 0) > n",
+        arg=before,
     )
     return message.inner_text()
 
@@ -99,7 +100,10 @@ def stored_rows(tab) -> int:
             const db = open.result;
             if (!db.objectStoreNames.contains('docs')) { db.close(); return resolve(0); }
             const get = db.transaction('docs').objectStore('docs').get('diary');
-            get.onsuccess = () => { db.close(); resolve(get.result ? get.result.plain.diary.rows.length : 0); };
+            get.onsuccess = () => {
+              db.close();
+              resolve(get.result ? get.result.plain.diary.rows.length : 0);
+            };
           };
         })"""
     )
@@ -110,8 +114,8 @@ def stored_rows(tab) -> int:
 
 def test_the_form_has_the_named_fields(tab) -> None:
     assert tab.get_by_label("Date", exact=True).input_value() == tab.evaluate(
-        "(() => { const d = new Date(); return d.getFullYear() + '-' + "
-        "String(d.getMonth() + 1).padStart(2, '0') + '-' + String(d.getDate()).padStart(2, '0'); })()"
+        "(() => { const d = new Date(), pad = n => String(n).padStart(2, '0');"
+        " return d.getFullYear() + '-' + pad(d.getMonth() + 1) + '-' + pad(d.getDate()); })()"
     ), "the date starts at today"
     assert pain_box(tab).is_visible()
     assert tab.get_by_role("button", name="Download diary (CSV)").is_visible()
@@ -192,7 +196,8 @@ def test_a_diary_stored_by_the_first_layout_is_kept(tab) -> None:
             const db = open.result;
             const tx = db.transaction('docs', 'readwrite');
             tx.objectStore('docs').put({format: 1, entries: [
-              {date: '2026-05-01', time: '08:00', pain: 4, notes: 'kept from format 1', weather: 'rain'},
+              {date: '2026-05-01', time: '08:00', pain: 4, notes: 'kept from format 1',
+               weather: 'rain'},
             ]}, 'diary');
             tx.oncomplete = () => { db.close(); resolve(); };
             tx.onerror = () => reject(tx.error);
@@ -207,7 +212,8 @@ def test_a_diary_stored_by_the_first_layout_is_kept(tab) -> None:
           const open = indexedDB.open('painbook-diary');
           open.onsuccess = () => {
             const get = open.result.transaction('docs').objectStore('docs').get('diary');
-            get.onsuccess = () => resolve([get.result.format, get.result.plain.diary.columns.at(-1)]);
+            get.onsuccess = () => resolve(
+              [get.result.format, get.result.plain.diary.columns.at(-1)]);
           };
         })"""
     ) == [2, "weather"]
@@ -305,3 +311,42 @@ def test_nothing_is_asked_of_another_host(context, diary_site: str) -> None:
     assert requests and [u for u in requests if f"//{HOST}:" not in u] == []
     assert context.problems == []
 
+
+def test_download_is_the_canonical_diary(tab, tmp_path: Path) -> None:
+    save(tab, pain="6", time="08:30", notes=HOSTILE, helped="=1+1\nheat pad")
+    save(tab, pain="3.5", worst="7")
+    with tab.expect_download() as caught:
+        tab.get_by_role("button", name="Download diary (CSV)").click()
+    path = tmp_path / "downloaded.csv"
+    caught.value.save_as(path)
+    raw = path.read_bytes()
+    assert raw.startswith(b"\xef\xbb\xbf") and b"\r\n" in raw
+    assert b"'=1+1" in raw, "the formula guard"
+    df = diary.read_diary(path)
+    assert list(df["pain"]) == [6, 3.5] and df["worst"].iloc[1] == 7
+    assert df["notes"].iloc[0] == HOSTILE and df["helped"].iloc[0] == "=1+1; heat pad"
+    # Written again by painbook, it is the same file, byte for byte.
+    diary.write_diary(df, tmp_path / "again.csv")
+    assert (tmp_path / "again.csv").read_bytes() == raw
+    expect(tab.locator("#copy-message")).to_contain_text("Downloaded")
+
+
+@pytest.mark.parametrize("persona", ["back_pain_diary.csv", "migraine_diary.csv"])
+def test_open_a_sample_diary(tab, persona: str) -> None:
+    expected = diary.read_diary(DATA / persona)
+    tab.get_by_label("Open a diary file").set_input_files(str(DATA / persona))
+    tab.get_by_role("button", name="Replace my diary with this file").click()
+    expect(tab.locator("#copy-message")).to_contain_text(f"the {len(expected)} entries")
+    assert stored_rows(tab) == len(expected)
+    assert f"has {len(expected)} entries" in tab.locator("#diary-views").inner_text()
+
+
+def test_a_bad_file_is_refused_with_its_line(tab, tmp_path: Path) -> None:
+    bad = tmp_path / "bad.csv"
+    bad.write_text("date,pain\n2026-05-01,4\n2026-05-02,11\n", encoding="utf-8")
+    with pytest.raises(diary.DiaryError) as refused:
+        diary.read_diary(bad)
+    tab.get_by_label("Open a diary file").set_input_files(str(bad))
+    expect(tab.locator("#copy-alert")).to_contain_text(refused.value.message)
+    assert "Line 3" in tab.locator("#copy-alert").inner_text()
+    assert stored_rows(tab) == 0

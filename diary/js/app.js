@@ -158,8 +158,8 @@ function downloadBytes(bytes, name, type) {
 }
 
 async function downloadDiary() {
-  const { writeDiary } = await import("./csv-write.js");
-  const bytes = writeDiary(state.rules, state.plain.diary);
+  const { csvBytes } = await import("./csv-write.js");
+  const bytes = csvBytes(state.rules, state.plain.diary);
   downloadBytes(bytes, `pain-diary-${today()}.csv`, "text/csv");
   state.doc.unsaved = 0;
   state.doc.downloaded = new Date().toISOString();
