@@ -350,3 +350,56 @@ def test_a_bad_file_is_refused_with_its_line(tab, tmp_path: Path) -> None:
     expect(tab.locator("#copy-alert")).to_contain_text(refused.value.message)
     assert "Line 3" in tab.locator("#copy-alert").inner_text()
     assert stored_rows(tab) == 0
+
+
+def test_after_one_visit_it_works_offline(context, diary_site: str, tmp_path: Path) -> None:
+    tab = open_page(context, diary_site)
+    save(tab, pain="4", notes="before going offline")
+    tab.wait_for_function("navigator.serviceWorker.controller !== null", timeout=20000)
+    tab.evaluate("navigator.serviceWorker.ready")
+    context.set_offline(True)
+    try:
+        tab.reload(wait_until="load")
+        tab.wait_for_selector("#diary-app[data-state=ready]")
+        assert "before going offline" in tab.locator("#diary-views").inner_text()
+        assert save(tab, pain="5", notes="saved offline") == "Saved. Your diary now has 2 entries."
+        tab.pdf(path=str(tmp_path / "offline.pdf"), format="A4")
+        assert (tmp_path / "offline.pdf").stat().st_size > 1000
+    finally:
+        context.set_offline(False)
+    tab.reload(wait_until="load")
+    tab.wait_for_selector("#diary-app[data-state=ready]")
+    assert "saved offline" in tab.locator("#diary-views").inner_text()
+    context.problems.clear()  # the offline reload's failed network attempts are expected
+
+
+def test_a_caregiver_keeps_a_painad_log(tab, tmp_path: Path) -> None:
+    from painbook import scales
+
+    scores = {"breathing": 1, "vocalization": 2, "face": 1, "body_language": 0, "consolability": 1}
+    for item, level in scores.items():
+        tab.get_by_role("group", name=scales.PAINAD_LABELS[item]).get_by_label(
+            re.compile(f"^{level}: ")
+        ).check()
+    expect(tab.locator("#painad-total")).to_contain_text(
+        f"PAINAD total: {scales.painad(*scores.values())} out of 10"
+    )
+    tab.locator("#painad-context").select_option("bathing")
+    tab.locator("#painad-notes").fill(HOSTILE)
+    tab.get_by_role("button", name="Save observation").click()
+    expect(tab.locator("#painad-message")).to_have_text(
+        "Saved. Your observation log now has 1 observation."
+    )
+    assert HOSTILE in tab.locator("#painad-log").inner_text()
+    with tab.expect_download() as caught:
+        tab.get_by_role("button", name="Download observation log (CSV)").click()
+    path = tmp_path / "log.csv"
+    caught.value.save_as(path)
+    log = diary.read_observations(path)
+    assert log.loc[0, list(scores)].tolist() == list(scores.values())
+    assert log.loc[0, "context"] == "bathing" and log.loc[0, "notes"] == HOSTILE
+    sample = DATA / "dementia_observations.csv"
+    tab.get_by_label("Open an observation log file").set_input_files(str(sample))
+    expect(tab.locator("#painadlog-message")).to_contain_text(
+        f"the {len(diary.read_observations(sample))} observations"
+    )

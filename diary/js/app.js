@@ -10,6 +10,7 @@ import { buildDiaryForm, today } from "./form.js";
 import { Store, emptyDoc, FORMAT } from "./store.js";
 import * as lock from "./lock.js";
 import { renderViews } from "./views.js";
+import { mountPainad } from "./painad-view.js";
 
 /** Remind the person to download a copy after this many new entries. */
 export const REMIND_EVERY = 5;
@@ -65,8 +66,20 @@ function showReminder() {
   }
 }
 
+let painad = null;
+
 function refresh() {
   const diary = state.plain.diary;
+  if (!painad) {
+    painad = mountPainad($("painad-app"), state.rules, {
+      get: () => state.plain.log,
+      set: (log) => { state.plain.log = log; },
+      saved: persist,
+      download: (bytes, name) => downloadBytes(bytes, name, "text/csv"),
+      say: (text) => say("painadlog", text),
+      alert: (text) => alertText("painadlog", text),
+    });
+  } else painad.render();
   renderViews($("diary-views"), state.rules, diary, {
     edit: startEdit,
     remove: removeEntry,
