@@ -37,7 +37,9 @@ import tempfile
 from pathlib import Path
 from typing import Any
 
-from painbook import _validate, analysis, diary, report, scales
+from painbook import analysis, charts, diary, report, scales
+from painbook.diary import _cells as _validate
+from painbook.diary import format as _format
 
 __all__ = ["FORMAT", "rules", "write_rules"]
 
@@ -50,20 +52,8 @@ _CELL = "\x01cell\x01"
 
 
 def _spec(name: str) -> Any:
-    """The private table description (``_DIARY`` / ``_OBSERVATIONS``) of painbook.diary."""
-    found = getattr(diary, name, None)
-    if found is None:  # painbook.diary as a package: look in its modules
-        import importlib
-        import pkgutil
-
-        for info in pkgutil.iter_modules(getattr(diary, "__path__", [])):
-            module = importlib.import_module(f"{diary.__name__}.{info.name}")
-            found = getattr(module, name, None)
-            if found is not None:
-                break
-    if found is None:  # pragma: no cover - a moved name must be found again here
-        raise RuntimeError(f"painbook.diary has no {name}; update painbook.webrules.")
-    return found
+    """The table description (``_DIARY`` / ``_OBSERVATIONS``) of painbook.diary.format."""
+    return getattr(_format, name)
 
 
 def _template(text: str, **marks: str) -> str:
@@ -132,7 +122,7 @@ def _table(spec: Any) -> dict[str, Any]:
         "words": dict(spec.words),
         "examples": dict(spec.examples),
         "reader": spec.reader,
-        "main_item": diary._main_item(spec),
+        "main_item": _format._main_item(spec),
     }
 
 
@@ -226,6 +216,12 @@ def _messages() -> dict[str, Any]:
     }
 
 
+def _forms() -> Any:
+    from painbook.widgets import forms
+
+    return forms
+
+
 def _defaults(func: Any) -> dict[str, Any]:
     return {
         name: p.default
@@ -241,7 +237,7 @@ def rules() -> dict[str, Any]:
         "format": FORMAT,
         "diary": _table(_spec("_DIARY")),
         "observations": _table(_spec("_OBSERVATIONS")),
-        "datetime_column": diary._DATETIME,
+        "datetime_column": _format._DATETIME,
         "headings": {
             "bracketed": _validate._BRACKETED.pattern,
             "not_letter": _validate._NOT_LETTER.pattern,
@@ -292,7 +288,7 @@ def rules() -> dict[str, Any]:
                 item: {str(level): text for level, text in levels.items()}
                 for item, levels in scales.PAINAD_ITEMS.items()
             },
-            "words": dict(diary._PAINAD_WORDS),
+            "words": dict(_format._PAINAD_WORDS),
             "low": 0,
             "high": 2,
             "max_total": 10,
@@ -309,6 +305,20 @@ def rules() -> dict[str, Any]:
             "daily_chart_max_days": report.DAILY_CHART_MAX_DAYS,
         },
         "fields": _diary_fields(),
+        "measures": {
+            key: {
+                "column": m.column,
+                "label": m.label,
+                "noun": m.noun,
+                "unit": m.unit,
+                "top": m.top,
+            }
+            for key, m in charts.MEASURES.items()
+        },
+        "tables": {
+            "short_headings": dict(_forms()._SHORT_HEADINGS),
+            "long_text": _forms()._LONG_TEXT,
+        },
         "messages": _messages(),
     }
 

@@ -167,3 +167,212 @@ def test_other_files_are_refused_with_a_message(read_results, path) -> None:
     else:
         err = _painbook_error(path)
         assert (got["line"], got["column"]) == (err.line, err.column)
+
+
+#: More files, each made to probe one reading rule (the CSV text, or bytes to encode).
+H = "date,time,pain,worst,sleep_hours,helped,notes\r\n"
+CASES: dict[str, bytes] = {
+    "semicolon_tab": b"date\tpain\tmood\n2026-04-03\t5\t6\n",
+    "decimal_comma": b"date;pain;sleep\n2026-04-03;6,5;7,25\n",
+    "day_first": b"date,pain\n25/03/2026,4\n13.04.2026,5\n",
+    "month_first": b"date,pain\n03/25/2026,4\n",
+    "mixed_order": b"date,pain\n25/03/2026,4\n03/25/2026,5\n",
+    "ambiguous_with_hint": b"date,pain\n25/03/2026,4\n03/04/2026,5\n",
+    "ambiguous_alone": b"date,pain\n03/04/2026,5\n",
+    "same_day_month": b"date,pain\n04/04/2026,5\n",
+    "iso_one_digit": b"date,pain\n2026-4-3,5\n2026/04/05,1\n2026.04.06,2\n",
+    "midnight": b"date,pain\n2026-04-03 00:00:00,5\n2026-04-04T00:00,5\n",
+    "date_with_clock": b"date,pain\n2026-04-03,5\n2026-04-04 8:30,5\n",
+    "date_with_words": b"date,pain\n2026-04-03 morning,5\n",
+    "impossible": b"date,pain\n2026-02-29,5\n",
+    "leap_day": b"date,pain\n2024-02-29,5\n",
+    "year_out": b"date,pain\n1600-01-01,5\n",
+    "month_13": b"date,pain\n2026-13-01,5\n",
+    "datetime_col": b"Date/Time,pain\n2026-04-03 08:30,5\n2026-04-03T21:05,4\n2026-04-04,3\n",
+    "datetime_bad": b"Date/Time,pain\n2026-04-03 8pm,5\n",
+    "datetime_and_time": b"Date/Time,Time,pain\n2026-04-03 08:30,08:30,5\n",
+    "times": b"date,time,pain\n2026-04-03,8:05,5\n2026-04-03,08:05:00,5\n2026-04-03,23:59,5\n",
+    "time_seconds": b"date,time,pain\n2026-04-03,08:05:30,5\n",
+    "time_no_colon": b"date,time,pain\n2026-04-03,0830,5\n",
+    "time_24": b"date,time,pain\n2026-04-03,24:00,5\n",
+    "numbers": b"date,pain,mood\n2026-04-03,+5,.5\n2026-04-04,5.,1e0\n2026-04-05, 7 ,-0\n",
+    "nan_word": b"date,pain\n2026-04-03,nan\n",
+    "inf_word": b"date,pain\n2026-04-03,inf\n",
+    "underscore": b"date,pain\n2026-04-03,1_0\n",
+    "leading_number": b"date,pain\n2026-04-03,7 (bad day)\n",
+    "out_of_ten": b"date,pain\n2026-04-03,7/10\n",
+    "sleep_above": b"date,pain,sleep\n2026-04-03,5,24.5\n",
+    "range_after_parse": b"date,pain,mood\n2026-04-03,5,x\n2026-04-02,11,5\n",
+    "two_problems_row": b"date,pain,mood\n2026-04-03,12,bad\n",
+    "required_empty": b"date,pain\n2026-04-03,\n",
+    "date_empty_later": b"date,pain\n2026-04-03,3\n,4\n",
+    "blank_rows": b"\n\n date,pain\n\n2026-04-03,3\n , \n,,\n2026-04-04,4\n\n",
+    "blank_rows_3": b"\n\n date,pain,x\n\n2026-04-03,3,\n , ,\t\n,,\n2026-04-04,4,\n\n",
+    "blank_heading_data": b"date,pain,\n2026-04-03,3,\n2026-04-04,3,x\n",
+    "blank_heading_empty": b"date,pain,\n2026-04-03,3,\n",
+    "two_pain": b"date,Pain level,pain score\n2026-04-03,3,4\n",
+    "duplicate_heading": b"date,pain,x,x\n2026-04-03,3,,\n",
+    "no_pain": b"date,score\n2026-04-03,3\n",
+    "looks_like_data": b"2026-04-03,3\n2026-04-04,3\n",
+    "extras": b"date,Weather,pain,My note\n2026-04-03,rain,3, spaced \n",
+    "guard": b"date,pain,notes,helped\n2026-04-03,3,'=1+1, '@x \n2026-04-04,3,''-x,\n",
+    "guard_heading": b"date,pain,'=odd\n2026-04-03,3,a\n",
+    "lists": b"date,pain,where\n2026-04-03,3, knee ;  lower back \n",
+    "quotes": b'date,pain,notes\n2026-04-03,3,"said ""ouch"", then\r\nsat"\n2026-04-04,4,"a"b\n',
+    "quoted_newlines_lines": b'date,pain,notes\n2026-04-03,3,"a\nb\nc"\n2026-04-04,x,\n',
+    "lone_cr": b"date,pain\r2026-04-03,3\r2026-04-04,x\r",
+    "crlf": H.encode() + b"2026-04-03,08:00,5,7,6.5,heat,ok\r\n2026-04-04,,bad,,,,\r\n",
+    "too_many": b"date,pain\n2026-04-03,3\n2026-04-04,3,extra\n",
+    "short_rows": b"date,pain,notes\n2026-04-03,3\n2026-04-04\n",
+    "unclosed_header": b'"date,pain\n2026-04-03,3\n',
+    "header_only_crlf": b"date,pain\r\n",
+    "spaces_only": b"   \n \n",
+    "accents_utf8": "date,pain,notes\n2026-04-03,3,café née\n".encode(),
+    "accents_1252": "date,pain,notes\n2026-04-03,3,café – née\n".encode("cp1252"),
+    "undefined_1252": b"date,pain,notes\n2026-04-03,3,\x81\n",
+    "utf16_be": "date,pain\n2026-04-03,3\n".encode("utf-16-be").join([b"\xfe\xff", b""]),
+    "utf16_le": "\ufeffdate\tpain\r\n2026-04-03\t3\r\n".encode("utf-16-le"),
+    "bom_twice": "\ufeff\ufeffdate,pain\n2026-04-03,3\n".encode(),
+    "heading_units": b"Date (YYYY-MM-DD),Pain (0-10),Sleep (hours),(mood)\n2026-04-03,3,7,5\n",
+}
+OBS_CASES: dict[str, bytes] = {
+    "obs_ok": b"date,breathing,vocalization,face,body_language,consolability,activity\n"
+    b"2026-04-03,0,1,2,1,0,bathing\n",
+    "obs_half": b"date,breathing,vocalization,face,body_language,consolability\n"
+    b"2026-04-03,0,1,1.5,1,0\n",
+    "obs_three": b"date,breathing,vocalization,face,body_language,consolability\n"
+    b"2026-04-03,0,1,3,1,0\n",
+    "obs_missing": b"date,breathing,vocalization,face,body_language\n2026-04-03,0,1,2,1\n",
+}
+
+
+@pytest.mark.parametrize("kind", ["diary", "observations"])
+def test_probing_files_read_or_fail_the_same(tmp_path, kind) -> None:
+    cases = CASES if kind == "diary" else OBS_CASES
+    reader = diary.read_diary if kind == "diary" else diary.read_observations
+    paths = []
+    for name, data in cases.items():
+        path = tmp_path / f"{name}.csv"
+        path.write_bytes(data)
+        paths.append(path)
+    results = run([{"op": "read", "path": str(p), "kind": kind} for p in paths])
+    for path, got in zip(paths, results, strict=True):
+        try:
+            expected = as_js(reader(path))
+        except diary.DiaryError as err:
+            assert got.get("error") == {
+                "message": err.message,
+                "line": err.line,
+                "column": err.column,
+            }, path.name
+        else:
+            assert "error" not in got, (path.name, got)
+            assert got["diary"] == {**expected, "source": path.name}, path.name
+
+
+# --------------------------------------------------------------------------- analysis
+
+
+def _plain(value: object) -> object:
+    """A pandas/numpy value as the JavaScript engine gives it (JSON)."""
+    import math
+
+    import numpy as np
+    import pandas as pd
+
+    if value is None or value is pd.NA or value is pd.NaT:
+        return None
+    if isinstance(value, pd.Timestamp):
+        return value.strftime("%Y-%m-%d")
+    if isinstance(value, np.bool_ | bool):
+        return bool(value)
+    if isinstance(value, np.integer):
+        return int(value)
+    if isinstance(value, float | np.floating):
+        return None if math.isnan(value) else float(value)
+    return value
+
+
+def _records(df, index: str | None = None) -> list[dict]:
+    frame = df.reset_index() if index else df
+    if index:
+        frame = frame.rename(columns={frame.columns[0]: index})
+    return [{k: _plain(v) for k, v in row.items()} for row in frame.to_dict("records")]
+
+
+def _table(df) -> dict:
+    return {
+        "columns": [df.index.name, *map(str, df.columns)],
+        "rows": [
+            [_plain(i), *map(_plain, row)]
+            for i, row in zip(df.index, df.to_numpy().tolist(), strict=True)
+        ],
+    }
+
+
+def _close(got: object, expected: object, where: str = "") -> None:
+    """Equal, numbers within 1e-9 (pandas' rolling and grouped sums round differently)."""
+    import math
+
+    if isinstance(expected, float) and isinstance(got, int | float) and not isinstance(got, bool):
+        assert math.isclose(got, expected, rel_tol=1e-9, abs_tol=1e-12), (where, got, expected)
+    elif isinstance(expected, dict):
+        assert isinstance(got, dict) and set(got) == set(expected), (where, got, expected)
+        for k in expected:
+            _close(got[k], expected[k], f"{where}.{k}")
+    elif isinstance(expected, list):
+        assert isinstance(got, list) and len(got) == len(expected), (where, len(got), len(expected))
+        for i, (g, e) in enumerate(zip(got, expected, strict=True)):
+            _close(g, e, f"{where}[{i}]")
+    else:
+        assert got == expected, (where, got, expected)
+
+
+def painbook_analysis(df) -> dict:
+    """painbook's numbers for the analysis the page shows, in the engine's JSON form."""
+    from painbook import analysis, charts
+    from painbook.widgets import forms
+
+    weekly = charts.weekly_table(df)
+    flare_table = charts.flare_table(df)
+    last = forms.last_entries(df)
+    return {
+        "daily": _records(analysis.daily(df), "date"),
+        "summary_w": _records(analysis.summary(df, "W"), "start"),
+        "summary_ms": _records(analysis.summary(df, "MS"), "start"),
+        "trend": _records(analysis.trend(df), "date"),
+        "flares": _records(analysis.flares(df)),
+        "helped_worsened": _records(analysis.helped_worsened(df)),
+        "progress": _records(analysis.progress(df)),
+        "medications": _records(analysis.medications(df)),
+        "weekly_table": _table(weekly),
+        "describe_pain": charts.describe_measure(df, "pain"),
+        "describe_sleep": charts.describe_measure(df, "sleep_hours"),
+        "flare_table": _table(flare_table),
+        "last_entries": {
+            "columns": list(last.columns),
+            "index": [int(i) for i in last.index],
+            "rows": [list(r) for r in last.to_numpy().tolist()],
+        },
+    }
+
+
+DIARY_PERSONAS = [p for p in PERSONAS if _read_kind(p) == "diary"]
+
+
+@pytest.fixture(scope="module")
+def long_diary(tmp_path_factory) -> Path:
+    """The benchmark's diary: 10 years, 4 entries a day (14,608 rows), made up."""
+    path = tmp_path_factory.mktemp("long") / "long-diary.csv"
+    diary.write_diary(samples.generate_diary(years=10, per_day=4), path)
+    return path
+
+
+def test_analysis_equals_painbook(long_diary) -> None:
+    paths = [*DIARY_PERSONAS, long_diary]
+    results = run([{"op": "analyse", "path": str(p)} for p in paths])
+    for path, got in zip(paths, results, strict=True):
+        expected = painbook_analysis(diary.read_diary(path))
+        got.pop("ms")
+        for key in expected:
+            _close(got[key], expected[key], f"{path.name}:{key}")

@@ -8,7 +8,9 @@ import sys
 
 import pytest
 
-from painbook import _validate, analysis, diary, report, scales, webrules
+from painbook import analysis, diary, report, scales, webrules
+from painbook.diary import _cells as _validate
+from painbook.diary import format as _format
 from painbook.widgets import forms
 
 
@@ -39,7 +41,7 @@ def test_columns_and_kinds_of_columns(rules) -> None:
 
 
 def test_number_ranges_and_their_words(rules) -> None:
-    for kind, spec in (("diary", diary._DIARY), ("observations", diary._OBSERVATIONS)):
+    for kind, spec in (("diary", _format._DIARY), ("observations", _format._OBSERVATIONS)):
         for column, rule in spec.numbers.items():
             got = rules[kind]["numbers"][column]
             assert (got["low"], got["high"], got["required"], got["whole"]) == (
@@ -57,7 +59,7 @@ def test_number_ranges_and_their_words(rules) -> None:
 
 def test_message_templates_give_painbook_messages(rules) -> None:
     retry = _validate.Where("entry").retry
-    for kind, spec in (("diary", diary._DIARY), ("observations", diary._OBSERVATIONS)):
+    for kind, spec in (("diary", _format._DIARY), ("observations", _format._OBSERVATIONS)):
         for column, rule in spec.numbers.items():
             m = rules[kind]["numbers"][column]["messages"]
             above = rule.high + 1.5
@@ -96,7 +98,7 @@ def test_aliases_and_heading_rule(rules) -> None:
         assert aliases[_validate.header_key(heading)] == diary.canonical_column(heading)
     assert rules["headings"]["bracketed"] == _validate._BRACKETED.pattern
     assert rules["headings"]["not_letter"] == _validate._NOT_LETTER.pattern
-    assert rules["observations"]["aliases"] == dict(diary._OBSERVATIONS.aliases)
+    assert rules["observations"]["aliases"] == dict(_format._OBSERVATIONS.aliases)
     assert rules["formula"]["triggers"] == _validate.FORMULA_TRIGGERS
 
 

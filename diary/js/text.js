@@ -157,3 +157,60 @@ export function escapeText(rules, text) {
 export function unescapeText(rules, text) {
   return text.charCodeAt(0) === 39 && compiled(rules).escaped.test(text) ? text.slice(1) : text;
 }
+
+/**
+ * Python's `f"{value:.{digits}f}"`: the exact value rounded half to even (JavaScript's
+ * toFixed rounds exact halves up: 5.25.toFixed(1) is "5.3", Python writes 5.2).
+ * @param {number} value
+ * @param {number} digits
+ */
+export function pyFixed(value, digits) {
+  if (Number.isNaN(value)) return "nan";
+  if (!Number.isFinite(value)) return value > 0 ? "inf" : "-inf";
+  const negative = value < 0 || Object.is(value, -0);
+  const exact = Math.abs(value).toFixed(100);
+  const point = exact.indexOf(".");
+  const whole = exact.slice(0, point);
+  const frac = exact.slice(point + 1);
+  let kept = whole + frac.slice(0, digits);
+  const rest = frac.slice(digits);
+  const first = rest.charCodeAt(0) - 48;
+  const tail = /[1-9]/.test(rest.slice(1));
+  const lastOdd = (kept.charCodeAt(kept.length - 1) - 48) % 2 === 1;
+  if (first > 5 || (first === 5 && (tail || lastOdd))) {
+    const chars = kept.split("");
+    let i = chars.length - 1;
+    while (i >= 0 && chars[i] === "9") chars[i--] = "0";
+    if (i < 0) chars.unshift("1");
+    else chars[i] = String(Number(chars[i]) + 1);
+    kept = chars.join("");
+  }
+  const intPart = kept.slice(0, kept.length - digits).replace(/^0+(?=\d)/, "") || "0";
+  const text = digits ? `${intPart}.${kept.slice(kept.length - digits)}` : intPart;
+  return negative ? "-" + text : text;
+}
+
+/**
+ * Python's `f"{value:.0%}"`.
+ * @param {number} share
+ */
+export function pyPercent(share) {
+  return pyFixed(share * 100, 0) + "%";
+}
+
+/**
+ * Python's `f"{value:g}"` (6 significant digits, no trailing zeros).
+ * @param {number} value
+ */
+export function pyG(value) {
+  if (Number.isNaN(value)) return "nan";
+  if (!Number.isFinite(value)) return value > 0 ? "inf" : "-inf";
+  if (value === 0) return Object.is(value, -0) ? "-0" : "0";
+  const [mantissa, exponentText] = value.toExponential(5).split("e");
+  const exponent = Number(exponentText);
+  if (exponent < -4 || exponent >= 6) {
+    const m = mantissa.replace(/\.?0+$/, "");
+    return `${m}e${exponent < 0 ? "-" : "+"}${String(Math.abs(exponent)).padStart(2, "0")}`;
+  }
+  return pyFixed(value, Math.max(0, 5 - exponent)).replace(/(\.\d*?)0+$/, "$1").replace(/\.$/, "");
+}

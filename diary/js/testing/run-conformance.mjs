@@ -40,9 +40,31 @@ async function run(task) {
   }
   if (task.op === "analyse") {
     const { readDiary } = await load("csv-read");
-    const analysis = await load("analysis");
+    const a = await load("analysis");
     const diary = readDiary(rules, readFileSync(task.path), { name: basename(task.path), kind });
-    return analysis.conformance(rules, diary, task);
+    const started = performance.now();
+    a.analyse(rules, diary);
+    const ms = performance.now() - started;
+    const out = {
+      daily: a.daily(diary),
+      summary_w: a.summary(rules, diary, "W"),
+      summary_ms: a.summary(rules, diary, "MS"),
+      trend: a.trend(rules, diary),
+      flares: a.flares(rules, diary),
+      helped_worsened: a.helpedWorsened(rules, diary),
+      progress: a.progress(rules, diary),
+      medications: a.medications(rules, diary),
+    };
+    Object.assign(out, {
+      weekly_table: a.weeklyTable(rules, diary),
+      describe_pain: a.describeMeasure(rules, diary, "pain"),
+      describe_sleep: a.describeMeasure(rules, diary, "sleep_hours"),
+      flare_table: a.flareTable(rules, diary),
+      last_entries: a.lastEntries(rules, diary),
+      ms,
+    });
+    for (const d of out.daily) delete d.day;
+    return out;
   }
   if (task.op === "summary") {
     const { readDiary } = await load("csv-read");

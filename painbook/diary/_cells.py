@@ -1,9 +1,9 @@
 """Private helpers behind :mod:`painbook.diary`: header names, cell parsing and messages.
 
 Nothing here is public. :mod:`painbook.diary` is the only door in and out of a diary; this
-module holds the pieces it is built from so that the rules are written down once:
+module holds the small pieces the reading, checking and saving are built from, so that the
+rules are written down once:
 
-* :class:`DiaryError`, the one exception (re-exported as ``painbook.diary.DiaryError``);
 * :func:`header_key`, the way a column heading is reduced before it is compared with the
   known names (case, spaces, underscores, punctuation and units in brackets are ignored);
 * the formula guard (:func:`escape_text` / :func:`unescape_series`);
@@ -29,9 +29,10 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
+from painbook.diary.errors import DiaryError
+
 __all__ = [
     "FORMULA_TRIGGERS",
-    "DiaryError",
     "NumberRule",
     "Problems",
     "Where",
@@ -60,34 +61,6 @@ __all__ = [
     "unescape_series",
     "unescape_text",
 ]
-
-
-class DiaryError(ValueError):
-    """A diary (or observation log) that cannot be read or saved as it is.
-
-    ``str(err)`` is a complete message for a caregiver: what is wrong, where, and how to
-    fix it. ``line`` is the 1-based line of the file (for a spreadsheet, the row number of
-    the sheet) or ``None`` when the problem is not about one line; ``column`` is the column
-    heading as written in the person's file (or the field name of a new entry), or ``None``.
-    """
-
-    def __init__(self, message: str, *, line: int | None = None, column: str | None = None):
-        super().__init__(message)
-        self.message = message
-        self.line = line
-        self.column = column
-
-    def __reduce__(self) -> tuple[Any, ...]:
-        # Keyword-only arguments do not survive the default exception pickling, and
-        # errors may cross process boundaries (multiprocessing, notebooks' workers).
-        return (_rebuild_error, (self.message, self.line, self.column))
-
-
-def _rebuild_error(message: str, line: int | None, column: str | None) -> DiaryError:
-    return DiaryError(message, line=line, column=column)
-
-
-DiaryError.__module__ = "painbook.diary"
 
 
 # --------------------------------------------------------------------------------------
