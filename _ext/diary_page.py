@@ -82,6 +82,15 @@ def _add_head(app: Sphinx, pagename: str, templatename: str, context: dict, doct
     )
 
 
+def _css_outdated(app: Sphinx, env: Any, added, changed, removed) -> list[str]:
+    """Write the page again when its stylesheet changed (it is inlined into the page)."""
+    stamp = hashlib.sha256((SOURCE / "diary.css").read_bytes()).hexdigest()
+    if getattr(env, "diary_page_css", None) == stamp:
+        return []
+    env.diary_page_css = stamp
+    return [DOCNAME] if DOCNAME in env.found_docs else []
+
+
 def _copy_if_changed(source: Path, target: Path) -> None:
     if target.is_file() and target.read_bytes() == source.read_bytes():
         return
@@ -165,6 +174,7 @@ def _finish(app: Sphinx, exception: Exception | None) -> None:
 
 def setup(app: Sphinx) -> dict[str, Any]:
     _rules_writer()  # fail early, before any page is read
+    app.connect("env-get-outdated", _css_outdated)
     app.connect("html-page-context", _add_head, priority=960)
     app.connect("build-finished", _finish, priority=200)
     return {"parallel_read_safe": True, "parallel_write_safe": True}

@@ -11,6 +11,7 @@ import { Store, emptyDoc, FORMAT } from "./store.js";
 import * as lock from "./lock.js";
 import { renderViews } from "./views.js";
 import { mountPainad } from "./painad-view.js";
+import { mountSummary } from "./print.js";
 
 /** Remind the person to download a copy after this many new entries. */
 export const REMIND_EVERY = 5;
@@ -67,6 +68,7 @@ function showReminder() {
 }
 
 let painad = null;
+let summary = null;
 
 function refresh() {
   const diary = state.plain.diary;
@@ -80,6 +82,16 @@ function refresh() {
       alert: (text) => alertText("painadlog", text),
     });
   } else painad.render();
+  if (!summary) {
+    summary = mountSummary($("summary-form"), $("summary-page"), state.rules, {
+      diary: () => state.plain.diary,
+      settings: () => state.plain.summary ?? {},
+      save: async (settings) => {
+        state.plain.summary = settings;
+        await persist();
+      },
+    });
+  } else summary.render();
   renderViews($("diary-views"), state.rules, diary, {
     edit: startEdit,
     remove: removeEntry,

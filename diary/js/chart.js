@@ -1,5 +1,5 @@
 // The trend chart as SVG: a point for each day's average pain, the 7-day average as a line,
-// and each flare as a shaded band with a triangle over its peak (a shape and a label, not a
+// and each flare as a hatched band with a triangle over its peak (a shape and a label, not a
 // colour). Every chart has a text alternative made from the same numbers (`describe`), shown
 // under the chart and given to screen readers.
 
@@ -97,16 +97,23 @@ const f1 = (v) => v.toFixed(1);
  * model: {start, end, points: [{date, value}], average: [{date, value}],
  *         flares: [{start, end, peak, peakDate}], unit: "day" | "week", title, description}
  */
-export function drawChart(model, id = "chart") {
-  const { x, y } = scales(model.start, model.end);
-  const s = SIZE;
+export function drawChart(model, id = "chart", width = SIZE.width) {
+  const s = { ...SIZE, width: Math.round(Math.min(SIZE.width, Math.max(320, width))) };
+  s.height = Math.round(s.width < 500 ? s.width * 0.62 : SIZE.height);
+  const { x, y } = scales(model.start, model.end, s);
   const svg = el("svg", { viewBox: `0 0 ${s.width} ${s.height}`, role: "img",
     "aria-labelledby": `${id}-title ${id}-desc`, focusable: "false" });
   svg.append(el("title", { id: `${id}-title` }, model.title), el("desc", { id: `${id}-desc` }, model.description));
+  const defs = el("defs");
+  const hatch = el("pattern", { id: `${id}-hatch`, width: 6, height: 6, patternUnits: "userSpaceOnUse",
+    patternTransform: "rotate(45)" });
+  hatch.append(el("line", { class: "hatch", x1: 0, y1: 0, x2: 0, y2: 6 }));
+  defs.append(hatch);
+  svg.append(defs);
   for (const flare of model.flares) {
     const x0 = x(flare.start), x1 = Math.max(x(flare.end), x0 + 3);
     svg.append(el("rect", { class: "flare-band", x: f1(x0 - 1.5), y: s.top, width: f1(x1 - x0 + 3),
-      height: s.height - s.top - s.bottom }));
+      height: s.height - s.top - s.bottom, fill: `url(#${id}-hatch)` }));
   }
   for (let level = 0; level <= 10; level += 2) {
     svg.append(el("line", { class: level === 0 ? "axis" : "grid", x1: s.left, x2: s.width - s.right,
@@ -140,11 +147,12 @@ export function drawChart(model, id = "chart") {
 }
 
 /** The legend, in words and shapes, as a list element. */
-export function legend(unit = "day") {
+export function legend(unit = "day", { flares = true } = {}) {
   const list = document.createElement("ul");
   list.className = "diary-legend";
-  for (const text of [`● average pain each ${unit} (0 to 10)`, `━ 7-${unit} average`,
-    "▼ and shaded band: a flare"]) {
+  const words = [`● average pain each ${unit} (0 to 10)`, `━ 7-${unit} average`];
+  if (flares) words.push("▼ and hatched band: a flare");
+  for (const text of words) {
     const item = document.createElement("li");
     item.textContent = text;
     list.append(item);

@@ -3,10 +3,11 @@
 // a record written by an earlier version of the page is brought up to date by `migrate`
 // when it is read, so a new version of the site never loses stored entries.
 //
-// Format 2 (now): {format: 2, plain: {diary: TABLE, log: TABLE}, unsaved, downloaded}
+// Format 2 (now): {format: 2, plain: {diary: TABLE, log: TABLE, summary?}, unsaved, downloaded}
 //   or, locked:   {format: 2, sealed: {salt, iterations, iv, data}, unsaved, downloaded}
 //   where TABLE is {columns: [...], rows: [{column: value}]} and `sealed` holds the
-//   `plain` part encrypted (lock.js). `unsaved` counts entries added since the last download.
+//   `plain` part encrypted (lock.js). `unsaved` counts entries added since the last download;
+//   `summary` keeps the visit summary's name, questions and baseline.
 // Format 1 (the page's first layout): {format: 1, entries: [row, ...]}, diary rows only.
 
 import { openDB, deleteDB } from "../vendor/idb.js";
