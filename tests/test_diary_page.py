@@ -16,13 +16,16 @@ import json
 import re
 from pathlib import Path
 
+import pandas as pd
 import pytest
 from playwright.sync_api import expect
+from pypdf import PdfReader
 
+from browser import page_count
 from conftest import ROOT, BuiltBook
 from painbook import diary
 from painbook.widgets import forms
-from site_browser import HOST, serve
+from site_browser import HOST, node_tool, serve
 
 pytestmark = pytest.mark.book
 
@@ -402,3 +405,143 @@ def test_a_caregiver_keeps_a_painad_log(tab, tmp_path: Path) -> None:
     expect(tab.locator("#painadlog-message")).to_contain_text(
         f"the {len(diary.read_observations(sample))} observations"
     )
+
+
+# --------------------------------------------------------------------------- what it shows
+
+
+def open_persona(tab, persona: str = "back_pain_diary.csv") -> None:
+    tab.get_by_label("Open a diary file").set_input_files(str(DATA / persona))
+    tab.get_by_role("button", name="Replace my diary with this file").click()
+    tab.wait_for_selector("#trend-title")
+
+
+def _cells(tab, caption: str) -> list[list[str]]:
+    return tab.evaluate(
+        """caption => {
+          const t = [...document.querySelectorAll('#diary-views table')]
+            .find(t => t.caption && t.caption.innerText.trim() === caption);
+          return t ? [...t.tBodies[0].rows].map(r => [...r.cells].map(c => c.innerText.trim()))
+                   : null;
+        }""",
+        caption,
+    )
+
+
+def test_the_numbers_are_painbooks(tab) -> None:
+    """For one persona, what the page shows equals what painbook computes now."""
+    from painbook import analysis, charts
+
+    df = diary.read_diary(DATA / "back_pain_diary.csv")
+    open_persona(tab)
+    tab.locator("#trend-period").select_option(label="The whole diary")
+    assert tab.locator("#trend-text").inner_text() == charts.describe_measure(df, "pain")
+    assert tab.locator("#trend-desc").text_content() == charts.describe_measure(df, "pain")
+
+    flares = charts.flare_table(df)
+    expected = [
+        [str(i), r["First day"], r["Last day"], str(r["Days"])]
+        + [f"{r['Highest daily pain']:.1f}", f"{r['Usual level before']:.1f}"]
+        for i, r in flares.iterrows()
+    ]
+    assert _cells(tab, "Flares") == expected[::-1]
+
+    weeks = charts.weekly_table(df).tail(12).iloc[::-1]
+    shown = _cells(tab, "Pain week by week")
+    assert [row[0] for row in shown] == list(weeks.index)
+    assert [row[2] for row in shown] == [f"{v:.1f}" for v in weeks["Average pain"]]
+    assert [row[1] for row in shown] == [str(v) for v in weeks["Days"]]
+
+    helped = analysis.helped_worsened(df)
+    for name, title in [("helped", "What helped"), ("worsened", "What made it worse")]:
+        rows = helped[helped["list"] == name]
+        assert _cells(tab, title) == [
+            [r.item, str(r.days_with), f"{r.mean_pain_with:.1f}", str(r.days_without)]
+            + [f"{r.mean_pain_without:.1f}", "few days" if r.small_sample else ""]
+            for r in rows.itertuples()
+        ]
+
+    progress = analysis.progress(df)["description"].tolist()
+    assert tab.locator("#progress-title + p + ul li").all_inner_texts() == progress
+
+    days = analysis.daily(df)
+    week = days[days.index > days.index.max() - pd.Timedelta(days=7)]["peg"].dropna()
+    assert (
+        f"{week.mean():.1f} out of 10 (from {len(week)} days"
+        in tab.locator("#peg-text").inner_text()
+    )
+
+
+def test_the_visit_summary_is_painbooks_and_prints_on_one_page(tab, tmp_path: Path) -> None:
+    from bs4 import BeautifulSoup
+
+    from painbook import report
+
+    df = diary.read_diary(DATA / "back_pain_diary.csv")
+    open_persona(tab)
+    questions = [
+        f"Question {i}: is it safe to keep doing the exercises at home, and how often?"
+        for i in range(1, 10)
+    ] + [HOSTILE]
+    tab.get_by_label("From", exact=True).fill("2025-03-03")
+    tab.get_by_label("To", exact=True).fill("2025-05-25")
+    tab.get_by_label("Baseline from").fill("2025-03-03")
+    tab.get_by_label("Baseline to").fill("2025-03-16")
+    tab.get_by_label("Name on the page (optional)").fill("Maria <Made-up>")
+    tab.get_by_label("My questions for this visit").fill("\n".join([HOSTILE, *questions]))
+    tab.get_by_role("button", name="Show the summary").click()
+    expect(tab.locator("#summary-message")).to_contain_text("up to date")
+    page = tab.locator("#summary-page")
+    html = report.visit_summary(
+        df,
+        start="2025-03-03",
+        end="2025-05-25",
+        questions=[HOSTILE, *questions],
+        baseline=("2025-03-03", "2025-03-16"),
+        name="Maria <Made-up>",
+    )
+    soup = BeautifulSoup(html, "html.parser")
+    squash = lambda s: " ".join(s.split())  # noqa: E731
+    shown = page.locator(".summary-section li").all_inner_texts()
+    assert shown == [squash(li.get_text()) for li in soup("li")]
+    assert squash(page.locator("h3").inner_text()) == squash(soup.find("h1").get_text())
+    assert HOSTILE in page.inner_text() and page.locator("img").count() == 0
+    for size in ["A4", "Letter"]:
+        pdf = tmp_path / f"summary-{size}.pdf"
+        tab.pdf(path=str(pdf), format=size)
+        assert page_count(pdf) == 1, f"the summary needs more than one {size} page"
+        text = " ".join(PdfReader(pdf).pages[0].extract_text().split())
+        assert "Pain summary for Maria <Made-up>" in text and "Add an entry" not in text
+
+
+@pytest.mark.parametrize("mode", ["light", "dark"])
+def test_axe_finds_nothing_on_a_full_diary(browser, diary_site: str, mode: str) -> None:
+    """The site checks see the page empty; here it holds a diary, a summary and a PAINAD log."""
+    context = browser.new_context(color_scheme=mode, viewport=SIZES["phone"])
+    context.problems = []
+    try:
+        tab = open_page(context, diary_site)
+        open_persona(tab)
+        sample = DATA / "dementia_observations.csv"
+        tab.get_by_label("Open an observation log file").set_input_files(str(sample))
+        expect(tab.locator("#painadlog-message")).to_contain_text("observations")
+        tab.evaluate(node_tool("axe-core/axe.min.js").read_text(encoding="utf-8"))
+        violations = tab.evaluate(
+            """async () => (await axe.run(document, {resultTypes: ['violations']})).violations
+              .map(v => v.id + ': '
+                   + v.nodes.slice(0, 3).map(n => n.target.join(' ')).join(', '))"""
+        )
+        assert violations == []
+        small = tab.evaluate(
+            """() => [...document.querySelectorAll('#diary-app button, #diary-app input,'
+                + ' #diary-app select, #diary-app a')]
+              .filter(e => e.checkVisibility())
+              .map(e => [e, (e.closest('label') || e).getBoundingClientRect()])
+              .filter(([e, r]) => r.height < 44 || r.width < 44)
+              .map(([e, r]) => (e.id || e.innerText || e.type) + ' ' + Math.round(r.width) + 'x'
+                                + Math.round(r.height))"""
+        )
+        assert small == [], "touch targets smaller than 44 px"
+        assert context.problems == []
+    finally:
+        context.close()

@@ -6,6 +6,7 @@
 import { dayWords, drawChart, legend } from "./chart.js";
 import { analyse, describeMeasure, lastEntries as lastTable, pegAverage } from "./analysis.js";
 import { isoOf } from "./dates.js";
+import { pyFixed } from "./text.js";
 
 /** The periods the chart can show: label and number of days (null: the whole diary). */
 export const PERIODS = [["Last 4 weeks", 28], ["Last 3 months", 91], ["Last year", 365], ["The whole diary", null]];
@@ -22,7 +23,8 @@ export function node(tag, attrs = {}, text) {
 
 /** A table from headings and rows of cells (text or nodes), in a box that scrolls sideways. */
 export function table(caption, headings, rows, numeric = new Set()) {
-  const box = node("div", { class: "diary-table-box", tabindex: "0", role: "region", "aria-label": caption });
+  // Focusable, so that a keyboard can scroll a wide table sideways.
+  const box = node("div", { class: "diary-table-box", tabindex: "0", role: "region", "aria-label": `Table: ${caption}` });
   const t = node("table");
   t.append(node("caption", {}, caption));
   const head = node("thead");
@@ -47,7 +49,7 @@ export function table(caption, headings, rows, numeric = new Set()) {
 
 /** The last entries (the engine's short table), newest first, with Edit and Delete. */
 export function lastEntries(rules, diary, { edit, remove }) {
-  const section = node("section", { class: "diary-part", "aria-labelledby": "last-title" });
+  const section = node("section", { class: "diary-part" });
   section.append(node("h3", { id: "last-title" }, "Your last entries"));
   const n = diary.rows.length;
   section.append(node("p", {}, `Your diary has ${n} ${n === 1 ? "entry" : "entries"}.`
@@ -81,11 +83,12 @@ export function lastEntries(rules, diary, { edit, remove }) {
   return section;
 }
 
-const fixed1 = (v) => (v === null || v === undefined ? "" : (Math.round(v * 10 + 1e-9) / 10).toFixed(1));
+/** One decimal, rounded as Python's f"{v:.1f}" does (painbook's texts). */
+const fixed1 = (v) => (v === null || v === undefined ? "" : pyFixed(v, 1));
 
 /** The chart of a period, its legend and its text alternative. */
 export function trendPart(rules, diary, result, days, width = 700) {
-  const section = node("section", { class: "diary-part diary-chart", "aria-labelledby": "trend-title" });
+  const section = node("section", { class: "diary-part diary-chart" });
   section.append(node("h3", { id: "trend-title" }, "Pain over time"));
   const wrap = node("div", { class: "diary-field" });
   const select = node("select", { id: "trend-period" });
@@ -120,18 +123,21 @@ export function trendPart(rules, diary, result, days, width = 700) {
 }
 
 function flaresPart(result) {
-  const section = node("section", { class: "diary-part", "aria-labelledby": "flares-title" });
+  const section = node("section", { class: "diary-part" });
   section.append(node("h3", { id: "flares-title" }, "Flares"));
   section.append(node("p", {}, "A flare is a day, or days in a row, when pain is clearly higher than "
     + "it usually was in the days before."));
   const t = result.flareTable;
   if (!t.rows.length) section.append(node("p", {}, "No flares in your diary."));
-  else section.append(table("Flares", t.columns, t.rows.slice(-WEEKS_SHOWN).reverse(), new Set([0, 3, 4, 5])));
+  else {
+    const rows = t.rows.slice(-WEEKS_SHOWN).reverse().map((r) => r.map((v, i) => (i >= 4 ? fixed1(v) : v)));
+    section.append(table("Flares", t.columns, rows, new Set([0, 3, 4, 5])));
+  }
   return section;
 }
 
 function weeksPart(result) {
-  const section = node("section", { class: "diary-part", "aria-labelledby": "weeks-title" });
+  const section = node("section", { class: "diary-part" });
   section.append(node("h3", { id: "weeks-title" }, "Week by week"));
   const t = result.weeklyTable;
   const rows = t.rows.slice(-WEEKS_SHOWN).reverse();
@@ -144,7 +150,7 @@ function weeksPart(result) {
 }
 
 function helpedPart(rules, result) {
-  const section = node("section", { class: "diary-part", "aria-labelledby": "helped-title" });
+  const section = node("section", { class: "diary-part" });
   section.append(node("h3", { id: "helped-title" }, "What helped and what made it worse"));
   const rows = result.helpedWorsened;
   if (!rows.length) {
@@ -165,7 +171,7 @@ function helpedPart(rules, result) {
 }
 
 function progressPart(result) {
-  const section = node("section", { class: "diary-part", "aria-labelledby": "progress-title" });
+  const section = node("section", { class: "diary-part" });
   section.append(node("h3", { id: "progress-title" }, "Progress"));
   if (!result.progress) {
     section.append(node("p", {}, result.progressProblem));
@@ -180,7 +186,7 @@ function progressPart(result) {
 }
 
 function pegPart(diary, result) {
-  const section = node("section", { class: "diary-part", "aria-labelledby": "peg-title" });
+  const section = node("section", { class: "diary-part" });
   section.append(node("h3", { id: "peg-title" }, "PEG score"));
   const last = result.days[result.days.length - 1].day;
   const week = result.days.filter((d) => d.day > last - 7);
