@@ -173,7 +173,19 @@ def _painad_fields() -> dict[str, Any]:
             name: {"label": box.description, "placeholder": getattr(box, "placeholder", None)}
             for name, box in boxes.items()
         }
-    return {"fields": fields, "contexts": list(forms.CONTEXTS)}
+        controls = list(form.items.values())
+        for control, value in zip(controls, (1, 0, 2), strict=False):
+            control.value = value
+        some = form.total_text().replace("(3 of 5", "({n} of 5")
+        for control, value in zip(controls, (1, 0, 2, 2, 2), strict=True):
+            control.value = value
+        full = form.total_text().replace("total: 7 out of", "total: {total} out of")
+    return {
+        "fields": fields,
+        "contexts": list(forms.CONTEXTS),
+        "short": dict(forms._ITEM_SHORT),
+        "total_text": {"some": some, "full": full},
+    }
 
 
 def _messages() -> dict[str, Any]:
@@ -214,6 +226,23 @@ def _messages() -> dict[str, Any]:
             "7", "{n}"
         ),
     }
+
+
+def _footer() -> str:
+    """The visit summary's footer sentence, from the page painbook writes."""
+    import re
+
+    import pandas as pd
+
+    html = report.visit_summary(
+        pd.DataFrame(
+            {"date": pd.to_datetime(["2026-01-01"]), "pain": [1.0]},
+        )
+    )
+    text = re.search(r"<footer>(.*?)</footer>", html, re.S)
+    if text is None:  # pragma: no cover - the page's layout changed
+        raise RuntimeError("painbook.report.visit_summary has no <footer>; update webrules.")
+    return text.group(1)
 
 
 def _forms() -> Any:
@@ -303,6 +332,7 @@ def rules() -> dict[str, Any]:
             "max_questions": report.MAX_QUESTIONS,
             "recent_days": report.RECENT_DAYS,
             "daily_chart_max_days": report.DAILY_CHART_MAX_DAYS,
+            "footer": _footer(),
         },
         "fields": _diary_fields(),
         "measures": {

@@ -6,6 +6,8 @@ a developer's machine (like the browser tests, see tests/browser.py).
 
 from __future__ import annotations
 
+import atexit
+import functools
 import json
 import os
 import shutil
@@ -41,11 +43,19 @@ def rules_file(folder: Path) -> Path:
     return webrules.write_rules(folder / "rules.json")
 
 
+@functools.cache
+def _shared_rules() -> Path:
+    """One rules file for the whole test run (removed at exit)."""
+    folder = Path(tempfile.mkdtemp(prefix="diary-rules-"))
+    atexit.register(shutil.rmtree, folder, ignore_errors=True)
+    return rules_file(folder)
+
+
 def run(tasks: list[dict[str, Any]], timeout: float = 300) -> list[dict[str, Any]]:
     """Run tasks through diary/js/testing/run-conformance.mjs in one node process."""
     with tempfile.TemporaryDirectory(prefix="diary-js-") as folder:
         job = Path(folder) / "job.json"
-        rules = rules_file(Path(folder))
+        rules = _shared_rules()
         job.write_text(json.dumps({"rules": str(rules), "tasks": tasks}), encoding="utf-8")
         done = subprocess.run(
             [node(), str(RUNNER), str(job)],

@@ -7,9 +7,9 @@
  * objects, numbers as numbers and missing values as null. A "day" is a calendar day with at
  * least one entry; a day's pain is the mean of that day's pain ratings.
  *
- * Sums and means are computed as pandas computes them (compensated sums for groups,
- * numpy's pairwise sum for a column), so the numbers agree to the last digit in most
- * cases and within 1e-9 always; medians and counts agree exactly.
+ * Sums and means are computed as pandas computes them (compensated sums for groups and
+ * rolling windows, numpy's pairwise sum for a column), so every number agrees with
+ * painbook's to the last bit (tests/test_diary_conformance.py checks this).
  *
  * @module analysis
  */
@@ -200,24 +200,67 @@ export function calendar(days, column, first, last) {
 }
 
 /**
- * A centred rolling mean over a calendar series (pandas' rolling(window, center=True)).
- * @param {(number|null)[]} values
+ * A centred rolling mean over a calendar series, computed as pandas'
+ * `rolling(window, center=True, min_periods).mean()` computes it (a running compensated sum,
+ * values added and removed as the window moves), so the results agree to the last digit.
+ * @param {(number|null)[]} values  null for a day without a value
  * @param {number} window  odd
  * @param {number} minPeriods
  */
 export function rollingMean(values, window, minPeriods) {
-  const half = (window - 1) / 2;
-  return values.map((_, i) => {
-    let sum = 0;
-    let n = 0;
-    for (let j = Math.max(0, i - half); j <= Math.min(values.length - 1, i + half); j++) {
-      if (values[j] !== null) {
-        sum += values[j];
-        n++;
-      }
+  const n = values.length;
+  const offset = (window - 1) >> 1;
+  const out = new Array(n);
+  let sum = 0;
+  let addC = 0;
+  let removeC = 0;
+  let nobs = 0;
+  let negative = 0;
+  let same = 0;
+  let prev = 0;
+  const startOf = (i) => Math.max(0, i + offset + 1 - window);
+  const endOf = (i) => Math.min(n, i + offset + 1);
+  const add = (v) => {
+    if (v === null) return;
+    nobs++;
+    const y = v - addC;
+    const t = sum + y;
+    addC = t - sum - y;
+    sum = t;
+    if (v < 0 || Object.is(v, -0)) negative++;
+    if (v === prev) same++;
+    else same = 1;
+    prev = v;
+  };
+  const remove = (v) => {
+    if (v === null) return;
+    nobs--;
+    const y = -v - removeC;
+    const t = sum + y;
+    removeC = t - sum - y;
+    sum = t;
+    if (v < 0 || Object.is(v, -0)) negative--;
+  };
+  for (let i = 0; i < n; i++) {
+    const s = startOf(i);
+    const e = endOf(i);
+    if (i === 0) {
+      prev = values[s] === null ? NaN : values[s];
+      same = 0;
+      for (let j = s; j < e; j++) add(values[j]);
+    } else {
+      for (let j = startOf(i - 1); j < s; j++) remove(values[j]);
+      for (let j = endOf(i - 1); j < e; j++) add(values[j]);
     }
-    return n >= minPeriods ? sum / n : null;
-  });
+    if (nobs >= minPeriods && nobs > 0) {
+      let result = sum / nobs;
+      if (same >= nobs) result = prev;
+      else if (negative === 0 && result < 0) result = 0;
+      else if (negative === nobs && result > 0) result = 0;
+      out[i] = result;
+    } else out[i] = null;
+  }
+  return out;
 }
 
 /**
@@ -549,8 +592,7 @@ function round1(v) {
  * @param {import("./build.js").Diary} diary
  * @returns {{columns: string[], rows: (string|number|null)[][]}}
  */
-export function weeklyTable(rules, diary, days = daily(diary)) {
-  const weeks = summary(rules, diary, "W", days);
+export function weeklyTable(rules, diary, days = daily(diary), weeks = summary(rules, diary, "W", days)) {
   const bandColumns = rules.bands.map(([label, low, high]) => {
     const span = low === high ? `${low}` : `${low}-${high}`;
     const name = label === "none" ? "No-pain" : label[0].toUpperCase() + label.slice(1);
@@ -578,7 +620,7 @@ export function weeklyTable(rules, diary, days = daily(diary)) {
  * @param {string|null} [start]  "YYYY-MM-DD"; default the first day of the diary
  * @param {string|null} [end]
  */
-export function describeMeasure(rules, diary, measure = "pain", start = null, end = null, all = daily(diary)) {
+export function describeMeasure(rules, diary, measure = "pain", start = null, end = null, all = daily(diary), allFlares = null) {
   const spec = rules.measures[measure];
   if ((start === null || end === null) && !all.length) throw new RangeError("The diary has no entries yet, so there is nothing to show.");
   const first = start !== null ? dayNumber(start) : all[0].day;
@@ -612,7 +654,7 @@ export function describeMeasure(rules, diary, measure = "pain", start = null, en
   text +=
     `Highest day: ${num(values[hi])} on ${dayLabel(days[hi].day)}. ` + `Lowest day: ${num(values[lo])} on ${dayLabel(days[lo].day)}.`;
   if (measure === "pain") {
-    const found = flares(rules, diary, {}, all).filter((f) => dayNumber(f.end) >= first && dayNumber(f.start) <= last);
+    const found = (allFlares ?? flares(rules, diary, {}, all)).filter((f) => dayNumber(f.end) >= first && dayNumber(f.start) <= last);
     if (found.length) {
       const spans = found.map((f) => spanLabel(dayNumber(f.start), dayNumber(f.end))).join(", ");
       text += ` Hatched bands mark ${plural(found.length, "flare")}: ${spans}.`;
@@ -639,10 +681,10 @@ export function startToEnd(first, last) {
  * @param {any} rules
  * @param {import("./build.js").Diary} diary
  */
-export function flareTable(rules, diary, days = daily(diary)) {
+export function flareTable(rules, diary, days = daily(diary), found = flares(rules, diary, {}, days)) {
   return {
     columns: ["Flare", "First day", "Last day", "Days", "Highest daily pain", "Usual level before"],
-    rows: flares(rules, diary, {}, days).map((f, i) => [
+    rows: found.map((f, i) => [
       i + 1,
       dayLabel(dayNumber(f.start)),
       dayLabel(dayNumber(f.end)),
@@ -709,17 +751,19 @@ export function analyse(rules, diary) {
     if (!(err instanceof RangeError)) throw err;
     progressProblem = err.message;
   }
+  const weeks = summary(rules, diary, "W", days);
+  const found = flares(rules, diary, {}, days);
   return {
     days,
-    weeks: summary(rules, diary, "W", days),
-    weeklyTable: weeklyTable(rules, diary, days),
+    weeks,
+    weeklyTable: weeklyTable(rules, diary, days, weeks),
     trend: trend(rules, diary, days),
-    flares: flares(rules, diary, {}, days),
-    flareTable: flareTable(rules, diary, days),
+    flares: found,
+    flareTable: flareTable(rules, diary, days, found),
     helpedWorsened: helpedWorsened(rules, diary, days),
     medications: medications(rules, diary),
     peg: pegAverage(diary, days),
-    description: days.length ? describeMeasure(rules, diary, "pain", null, null, days) : "The diary has no entries yet.",
+    description: days.length ? describeMeasure(rules, diary, "pain", null, null, days, found) : "The diary has no entries yet.",
     progress: progressRows,
     progressProblem,
     lastEntries: lastEntries(rules, diary),

@@ -244,9 +244,11 @@ export function dropBlankRows(cells, lines) {
  * @param {Raw} raw
  * @param {"diary"|"observations"} kind
  * @param {string[]|null} [knownExtras]
+ * @param {string|null} [dateFormat]  the order of dates not written year-month-day:
+ *   "%d/%m/%Y" or "%m/%d/%Y" (painbook's `date_format`)
  * @returns {Diary}
  */
-export function build(rules, raw, kind, knownExtras = null) {
+export function build(rules, raw, kind, knownExtras = null, dateFormat = null) {
   const spec = specOf(rules, kind);
   const { assigned, extras } = resolve(rules, raw, spec, knownExtras);
   const cells = raw.cells;
@@ -262,22 +264,22 @@ export function build(rules, raw, kind, knownExtras = null) {
 
   if (assigned.has(DATETIME)) {
     const pos = assigned.get(DATETIME);
-    const both = fastDateTimes(rules, cells[pos]);
+    const both = dateFormat === null ? fastDateTimes(rules, cells[pos]) : null;
     if (both) [out.date, out.time] = both;
     else {
       const [dateText, timeText] = splitDateTime(rules, stripAll(cells[pos]));
-      out.date = parseDates(rules, dateText, problems, pos, headers[pos]);
+      out.date = parseDates(rules, dateText, problems, pos, headers[pos], dateFormat);
       out.time = parseTimes(rules, timeText, problems, pos, headers[pos]);
     }
   } else {
     const pos = assigned.get("date");
-    const dates = fastDates(rules, cells[pos]);
+    const dates = dateFormat === null ? fastDates(rules, cells[pos]) : null;
     if (dates) out.date = dates;
     else {
       const full = stripAll(cells[pos]);
       const [dateText, timeText] = splitDateTime(rules, full);
       checkMidnight(timeText, full, problems, pos, headers[pos]);
-      out.date = parseDates(rules, dateText, problems, pos, headers[pos]);
+      out.date = parseDates(rules, dateText, problems, pos, headers[pos], dateFormat);
     }
     if (assigned.has("time")) {
       const tpos = assigned.get("time");

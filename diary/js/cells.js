@@ -12,7 +12,7 @@
 
 import { DiaryError } from "./errors.js";
 import { fill } from "./rules.js";
-import { compiled, formatNumber, quoted, strip } from "./text.js";
+import { compiled, formatNumber, pyRepr, quoted, strip } from "./text.js";
 
 /**
  * How to name the place of a problem (painbook's `Where`).
@@ -192,6 +192,50 @@ export function splitDateTime(rules, text) {
   return [dates, times];
 }
 
+// Python's strptime patterns (the _strptime module, which pandas follows) for the parts of
+// a date-only format.
+const FORMAT_PARTS = {
+  d: "(3[01]|[12]\\d|0[1-9]|[1-9]| [1-9])",
+  m: "(1[0-2]|0[1-9]|[1-9])",
+  Y: "(\\d\\d\\d\\d)",
+};
+const FORMATS = new Map();
+
+/**
+ * Check a `date_format` for dates: day, month and year (`%d`, `%m`, `%Y`), each once, with
+ * other characters between them, such as "%d/%m/%Y" or "%m/%d/%Y".
+ * @param {string} format
+ */
+export function checkDateFormat(format) {
+  const parts = format.match(/%./g) ?? [];
+  const ok = parts.length === 3 && ["%d", "%m", "%Y"].every((p) => parts.includes(p)) && !/%[^dmY]/.test(format);
+  if (!ok) throw new TypeError(`The date order must be "%d/%m/%Y" (day first) or "%m/%d/%Y" (month first), not ${format}.`);
+  return format;
+}
+
+function matchFormat(format, text) {
+  let compiledFormat = FORMATS.get(format);
+  if (!compiledFormat) {
+    const order = [];
+    let source = "^";
+    for (let i = 0; i < format.length; i++) {
+      if (format[i] === "%" && i + 1 < format.length) {
+        const part = format[++i];
+        order.push(part);
+        source += FORMAT_PARTS[part];
+      } else if (/\s/.test(format[i])) source += "\\s+";
+      else source += format[i].replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+    }
+    compiledFormat = { re: new RegExp(source + "$"), order };
+    FORMATS.set(format, compiledFormat);
+  }
+  const m = compiledFormat.re.exec(text);
+  if (!m) return null;
+  const value = {};
+  compiledFormat.order.forEach((part, k) => (value[part] = Number(m[k + 1])));
+  return [value.Y, value.m, value.d];
+}
+
 /**
  * Turn a column of stripped date text into `YYYY-MM-DD` (painbook's `parse_dates`, without
  * `date_format`).
@@ -202,7 +246,7 @@ export function splitDateTime(rules, text) {
  * @param {string} column
  * @returns {(string|null)[]}
  */
-export function parseDates(rules, text, problems, order, column) {
+export function parseDates(rules, text, problems, order, column, dateFormat = null) {
   const retry = problems.where.retry;
   const re = compiled(rules);
   const n = text.length;
@@ -221,6 +265,7 @@ export function parseDates(rules, text, problems, order, column) {
       `(for example 2026-04-03), or delete the row if it is not an entry, ${retry}`,
   );
   let unreadable = -1;
+  let badFormat = -1;
   const dm = [];
   for (let i = 0; i < n; i++) {
     if (text[i] === "") continue;
@@ -232,10 +277,27 @@ export function parseDates(rules, text, problems, order, column) {
       matched[i] = true;
       continue;
     }
+    if (dateFormat !== null) {
+      const parts = matchFormat(dateFormat, text[i]);
+      if (parts && parts[2] >= 1 && parts[2] <= monthDays(parts[0], parts[1])) {
+        [year[i], month[i], day[i]] = parts;
+        matched[i] = true;
+      } else if (badFormat < 0) badFormat = i;
+      continue;
+    }
     const m = re.dayMonth.exec(text[i]);
     if (m) dm.push([i, Number(m[1]), Number(m[3]), Number(m[4])]);
     else if (unreadable < 0) unreadable = i;
   }
+  problems.add(
+    badFormat,
+    order,
+    column,
+    () =>
+      `${quoted(text[badFormat])} does not match the date form you gave ` +
+      `(date_format=${pyRepr(dateFormat)}), or is not a real date. Change it to match ` +
+      `that form, or write it as year-month-day (for example 2026-04-03), ${retry}`,
+  );
   problems.add(
     unreadable,
     order,

@@ -22,6 +22,7 @@
  */
 
 import { build, dropBlankRows, specOf } from "./build.js";
+import { checkDateFormat } from "./cells.js";
 import { DiaryError } from "./errors.js";
 import { headerKey, strip, unescapeText } from "./text.js";
 
@@ -352,10 +353,13 @@ export function loadCsv(rules, text, name, spec) {
  * Read a diary (or PAINAD observation log) file and check every cell.
  * @param {any} rules
  * @param {Uint8Array|ArrayBuffer|string} data  the file's bytes (or its text)
- * @param {{name?: string|null, kind?: "diary"|"observations"}} [options]
+ * @param {{name?: string|null, kind?: "diary"|"observations", dateFormat?: string|null}} [options]
+ *   `dateFormat`: the order of dates not written year-month-day, "%d/%m/%Y" (day first) or
+ *   "%m/%d/%Y" (month first), as painbook's `date_format`
  * @returns {import("./build.js").Diary}
  */
-export function readDiary(rules, data, { name = null, kind = "diary" } = {}) {
+export function readDiary(rules, data, { name = null, kind = "diary", dateFormat = null } = {}) {
+  if (dateFormat !== null) checkDateFormat(dateFormat);
   const spec = specOf(rules, kind);
   let text;
   if (typeof data === "string") text = data;
@@ -389,7 +393,7 @@ export function readDiary(rules, data, { name = null, kind = "diary" } = {}) {
     text = decode(bytes, name);
   }
   const raw = loadCsv(rules, text, name, spec);
-  const diary = build(rules, raw, kind);
+  const diary = build(rules, raw, kind, null, dateFormat);
   if (name) diary.source = name;
   return diary;
 }

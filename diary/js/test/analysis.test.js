@@ -107,3 +107,20 @@ test("the last entries table leaves out empty columns and shortens text", () => 
   assert.equal(t.rows[0][1], "6.5");
   assert.equal(t.rows[0][2], "x".repeat(57) + "...");
 });
+
+test("analyse gives what each function gives alone", () => {
+  const d = diaryOf(days(60, (i) => (i % 17 === 16 ? 8 : 3 + (i % 3)), (i) => (i % 4 ? {} : { helped: ["walk"], medications: ["ibuprofen"] })));
+  const all = a.analyse(rules, d);
+  assert.deepEqual(all.days, a.daily(d));
+  assert.deepEqual(all.weeks, a.summary(rules, d, "W"));
+  assert.deepEqual(all.weeklyTable, a.weeklyTable(rules, d));
+  assert.deepEqual(all.flares, a.flares(rules, d));
+  assert.ok(all.flares.length > 0);
+  assert.deepEqual(all.flareTable, a.flareTable(rules, d));
+  assert.deepEqual(all.trend, a.trend(rules, d));
+  assert.deepEqual(all.helpedWorsened, a.helpedWorsened(rules, d));
+  assert.deepEqual(all.medications, a.medications(rules, d));
+  assert.deepEqual(all.progress, a.progress(rules, d));
+  assert.equal(all.description, a.describeMeasure(rules, d));
+  assert.equal(a.analyse(rules, diaryOf(days(10, () => 3))).progressProblem.includes("overlap"), true);
+});

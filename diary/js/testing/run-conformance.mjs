@@ -28,6 +28,10 @@ async function run(task) {
     const { csvBytes } = await load("csv-write");
     return { base64: Buffer.from(csvBytes(rules, task.diary, kind)).toString("base64") };
   }
+  if (task.op === "form") {
+    const { formEntry } = await load("entry");
+    return { entry: formEntry(rules, task.boxes, task.ticked ?? [], task.other ?? "") };
+  }
   if (task.op === "entry") {
     const { checkEntry } = await load("entry");
     return { row: checkEntry(rules, task.entry, { kind, columns: task.columns }) };
@@ -35,7 +39,8 @@ async function run(task) {
   if (task.op === "read") {
     const { readDiary } = await load("csv-read");
     const started = performance.now();
-    const diary = readDiary(rules, readFileSync(task.path), { name: basename(task.path), kind });
+    const options = { name: basename(task.path), kind, dateFormat: task.date_format ?? null };
+    const diary = readDiary(rules, readFileSync(task.path), options);
     return { diary, ms: performance.now() - started };
   }
   if (task.op === "analyse") {
@@ -70,13 +75,27 @@ async function run(task) {
     const { readDiary } = await load("csv-read");
     const summary = await load("summary");
     const diary = readDiary(rules, readFileSync(task.path), { name: basename(task.path) });
-    return summary.visitSummary(rules, diary, task.options ?? {});
+    try {
+      const model = summary.visitSummary(rules, diary, task.options ?? {});
+      return { model, lines: summary.summaryLines(model) };
+    } catch (err) {
+      if (!(err instanceof RangeError)) throw err;
+      return { refused: err.message };
+    }
   }
   if (task.op === "painad") {
     const { readDiary } = await load("csv-read");
     const painad = await load("painad");
     const log = readDiary(rules, readFileSync(task.path), { name: basename(task.path), kind: "observations" });
-    return painad.conformance(rules, log);
+    return {
+      totals: painad.painadTotals(rules, log),
+      by_context: painad.byContext(rules, log),
+      context_table: painad.contextTable(rules, log),
+      last: painad.observationTable(rules, log, 5, "last"),
+      highest: painad.observationTable(rules, log, 5, "highest"),
+      summary: painad.observationSummary(rules, log),
+      total_text: task.scores.map((s) => painad.totalText(rules, s)),
+    };
   }
   throw new Error(`unknown task ${task.op}`);
 }

@@ -1,0 +1,401 @@
+/**
+ * The one-page visit summary's content (painbook.report.visit_summary), for the page to lay
+ * out and print: the period, the chart's data and its text alternative, averages, worst
+ * days with their notes, PEG, what helped and what made it worse, medicines as written, the
+ * person's own questions and progress since a baseline. Everything is plain text: the page
+ * must insert it as text, never as HTML.
+ *
+ * The model is `{title, documentTitle, meta, empty, chart, sections, footer}`; each section
+ * is `{title, blocks}` and each block one of `{kind: "list", ordered, items: string[]}`,
+ * `{kind: "p", text, className?}` or `{kind: "table", head: string[], rows: string[][]}`,
+ * in painbook's order and words. {@link summaryLines} flattens it to the lines of text the
+ * printed page holds (the conformance tests compare them with painbook's page).
+ *
+ * @module summary
+ */
+
+import { daily, flares, helpedWorsened, medications, pairwiseSum, progress, rollingMean, startToEnd, bandOf } from "./analysis.js";
+import { dayLabel, dayNumber, isoOf, monthStart, partsOf, weekStart } from "./dates.js";
+import { pyFixed, pyPercent, strip } from "./text.js";
+
+const ABBR = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
+
+function plural(n, word, many) {
+  return n === 1 ? `${n} ${word}` : `${n} ${many ?? word + "s"}`;
+}
+
+function more(rules, left, what) {
+  return left > 0 ? { kind: "p", className: "more", text: `and ${plural(left, `more ${what}`)} not shown (see the diary).` } : null;
+}
+
+function short(text, limit = 90) {
+  const t = String(text).split(/\s+/).filter(Boolean).join(" ");
+  return t.length <= limit ? t : t.slice(0, limit - 1).trimEnd() + "\u2026";
+}
+
+function mean(values) {
+  return pairwiseSum(values) / values.length;
+}
+
+// ------------------------------------------------------------------------- the chart
+
+function ticks(start, end) {
+  const span = end - start;
+  if (span <= 45) {
+    const out = [];
+    for (let d = start; d <= end; d++) if ((d + 3) % 7 === 0) out.push({ day: d, label: `${partsOf(d)[2]} ${ABBR[partsOf(d)[1] - 1]}` });
+    return out;
+  }
+  const months = [];
+  for (let m = monthStart(start) === start ? start : nextMonth(start); m <= end; m = nextMonth(m)) months.push(m);
+  if (months.length > 24) {
+    const years = [];
+    const [y0] = partsOf(start);
+    for (let y = y0; ; y++) {
+      const d = Date.UTC(y, 0, 1) / 86400000;
+      if (d > end) break;
+      if (d >= start) years.push(d);
+    }
+    const step = Math.max(1, Math.ceil(years.length / 12));
+    return years.filter((_, i) => i % step === 0).map((d) => ({ day: d, label: String(partsOf(d)[0]) }));
+  }
+  const step = Math.max(1, Math.ceil(months.length / 12));
+  return months
+    .filter((_, i) => i % step === 0)
+    .map((d, i) => {
+      const [y, m] = partsOf(d);
+      return { day: d, label: i === 0 || m === 1 ? `${ABBR[m - 1]} ${y}` : ABBR[m - 1] };
+    });
+}
+
+function nextMonth(day) {
+  const [y, m] = partsOf(day);
+  return Date.UTC(y, m, 1) / 86400000;
+}
+
+/**
+ * The chart in words (report._describe_trend): start, end, direction, highest and lowest day.
+ * @param {{day: number, mean_pain: number|null}[]} days
+ * @param {"day"|"week"} unit
+ */
+export function describeTrend(days, unit) {
+  const pain = days.filter((d) => d.mean_pain !== null);
+  if (!pain.length) return "No pain ratings in this period.";
+  const first = pain[0].day;
+  const last = pain[pain.length - 1].day;
+  const early = pain.filter((d) => d.day < first + 7).map((d) => d.mean_pain);
+  const late = pain.filter((d) => d.day > last - 7).map((d) => d.mean_pain);
+  let hi = 0;
+  let lo = 0;
+  pain.forEach((d, i) => {
+    if (d.mean_pain > pain[hi].mean_pain) hi = i;
+    if (d.mean_pain < pain[lo].mean_pain) lo = i;
+  });
+  let text =
+    `Chart of average pain each ${unit} (0 to 10) from ${dayLabel(first)} to ` +
+    `${dayLabel(last)}, with a 7-${unit} average line. `;
+  if (last - first >= 13) {
+    const a = mean(early);
+    const b = mean(late);
+    text +=
+      `In the first week pain averaged ${pyFixed(a, 1)} (${plural(early.length, "day")}) and in ` +
+      `the last week ${pyFixed(b, 1)} (${plural(late.length, "day")}): ${startToEnd(a, b)}. `;
+  }
+  text +=
+    `Highest day: ${pyFixed(pain[hi].mean_pain, 1)} on ${dayLabel(pain[hi].day)}. ` +
+    `Lowest day: ${pyFixed(pain[lo].mean_pain, 1)} on ${dayLabel(pain[lo].day)}.`;
+  return text;
+}
+
+/**
+ * The chart's data (report._chart): the points (each day, or each week for a period longer
+ * than rules.summary.daily_chart_max_days), the 7-point average in runs without gaps, the
+ * date ticks and the text alternative. `x` of a point is its place from 0 (start) to 1 (end).
+ * @param {any} rules
+ * @param {ReturnType<typeof daily>} days
+ * @param {number} start
+ * @param {number} end
+ */
+export function chartData(rules, days, start, end) {
+  const byWeek = end - start + 1 > rules.summary.daily_chart_max_days;
+  const unit = byWeek ? "week" : "day";
+  const byDay = new Map(days.map((d) => [d.day, d.mean_pain]));
+  let points = [];
+  if (byWeek) {
+    for (let w = weekStart(start); w <= end; w += 7) {
+      const values = [];
+      for (let d = Math.max(w, start); d <= Math.min(w + 6, end); d++) if (byDay.get(d) != null) values.push(byDay.get(d));
+      points.push({ day: w + 6, value: values.length ? mean(values) : null });
+    }
+  } else {
+    for (let d = start; d <= end; d++) points.push({ day: d, value: byDay.get(d) ?? null });
+  }
+  const smooth = rollingMean(
+    points.map((p) => p.value),
+    rules.trend.window,
+    rules.trend.min_periods,
+  );
+  const span = Math.max(end - start, 1);
+  const x = (day) => (day - start) / span;
+  const segments = [];
+  let run = null;
+  smooth.forEach((v, i) => {
+    if (v === null) run = null;
+    else {
+      if (!run) segments.push((run = []));
+      run.push({ date: isoOf(points[i].day), x: x(points[i].day), value: v });
+    }
+  });
+  points = points.filter((p) => p.value !== null).map((p) => ({ date: isoOf(p.day), x: x(p.day), value: p.value }));
+  return {
+    unit,
+    points,
+    segments,
+    ticks: ticks(start, end).map((t) => ({ date: isoOf(t.day), x: x(t.day), label: t.label })),
+    levels: [0, 2, 4, 6, 8, 10],
+    legend: { points: `average pain each ${unit} (0-10)`, line: `7-${unit} average` },
+    title: "Pain over time",
+    description: describeTrend(days, unit),
+  };
+}
+
+// ------------------------------------------------------------------------- sections
+
+function notesByDay(rows) {
+  const out = new Map();
+  for (const r of rows) {
+    if (r.notes === null || r.notes === undefined || strip(String(r.notes)) === "") continue;
+    out.set(r.date, out.has(r.date) ? out.get(r.date) + "; " + r.notes : r.notes);
+  }
+  return out;
+}
+
+function painSection(rules, days, part, found) {
+  const pain = days.filter((d) => d.mean_pain !== null);
+  const values = pain.map((d) => d.mean_pain);
+  const counts = new Map(rules.bands.map((b) => [b[0], 0]));
+  for (const v of values) counts.set(bandOf(rules, v), counts.get(bandOf(rules, v)) + 1);
+  const bandText = [...counts]
+    .filter(([, n]) => n)
+    .map(([label, n]) => `${label} ${n} (${pyPercent(n / values.length)})`)
+    .join(", ");
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = sorted.length >> 1;
+  const median = sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
+  const items = [
+    `Average daily pain ${pyFixed(mean(values), 1)} (middle value ${pyFixed(median, 1)}), over ${plural(values.length, "day")}.`,
+    `Days by average pain: ${bandText}.`,
+  ];
+  const top = rules.summary.top_n;
+  if (found.length) {
+    const dates = found.slice(0, top).map((f) => dayLabel(dayNumber(f.start))).join(", ");
+    const extra = found.length > top ? ` and ${found.length - top} more` : "";
+    items.push(`Flares (2+ points above the usual level and 5 or more): ${found.length}, starting ${dates}${extra}.`);
+  }
+  const peg = days.filter((d) => d.peg !== null).map((d) => d.peg);
+  if (peg.length) {
+    items.push(`PEG score (pain, enjoyment, activity; 0-10): average ${pyFixed(mean(peg), 1)} over ${plural(peg.length, "day")}.`);
+  }
+  const worst = [...days].sort((a, b) => nullLast(b.worst, a.worst) || nullLast(b.mean_pain, a.mean_pain)).slice(0, 3);
+  const notes = notesByDay(part);
+  const worstItems = worst.map((d) => {
+    const note = notes.get(d.date);
+    return `${dayLabel(d.day)}: worst ${pyFixed(d.worst, 0)}, average ${pyFixed(d.mean_pain, 1)}${note ? " " + short(note) : ""}`;
+  });
+  return {
+    title: "Pain in this period",
+    blocks: [
+      { kind: "list", ordered: false, items },
+      { kind: "p", text: "Worst days" },
+      { kind: "list", ordered: false, items: worstItems },
+    ],
+    worstDays: worst.map((d) => ({ date: d.date, worst: d.worst, mean_pain: d.mean_pain, note: notes.get(d.date) ?? null })),
+    average: mean(values),
+    median,
+    peg: peg.length ? { mean: mean(peg), days: peg.length } : null,
+  };
+}
+
+function nullLast(a, b) {
+  if (a === b) return 0;
+  if (a === null) return 1;
+  if (b === null) return -1;
+  return a - b;
+}
+
+function helpedSection(rules, part, days) {
+  const table = helpedWorsened(rules, part, days);
+  const blocks = [];
+  const top = rules.summary.top_n;
+  for (const [list, title] of [["helped", "What helped"], ["worsened", "What made it worse"]]) {
+    const rows = table.filter((r) => r.list === list);
+    if (!rows.length) {
+      blocks.push({ kind: "p", text: `${title}: nothing written.` });
+      continue;
+    }
+    const shown = rows.slice(0, top);
+    blocks.push({
+      kind: "table",
+      head: [title, "Days", "Pain those days", "Other days"],
+      rows: shown.map((r) => [
+        r.item,
+        `${r.days_with}${r.small_sample ? " (few)" : ""}`,
+        pyFixed(r.mean_pain_with, 1),
+        r.days_without ? pyFixed(r.mean_pain_without, 1) : "none",
+      ]),
+    });
+    const m = more(rules, rows.length - shown.length, "item");
+    if (m) blocks.push(m);
+  }
+  blocks.push({
+    kind: "p",
+    className: "note",
+    text: "Pain: average daily pain. (few): fewer than 5 days, so the numbers could easily be chance.",
+  });
+  return { title: "What helped and what made it worse", blocks };
+}
+
+function medicationSection(rules, part, nDays) {
+  const meds = medications(rules, part);
+  if (!meds.length) return { title: "Medicines", blocks: [{ kind: "p", text: "No medicines written in the diary for this period." }] };
+  const shown = meds.slice(0, rules.summary.top_n);
+  const blocks = [
+    { kind: "table", head: ["As written in the diary", "Days written"], rows: shown.map((m) => [m.medication, `${m.days} of ${nDays}`]) },
+  ];
+  const m = more(rules, meds.length - shown.length, "medicine");
+  if (m) blocks.push(m);
+  return { title: "Medicines", blocks };
+}
+
+function questionsSection(rules, questions) {
+  if (!questions.length) return null;
+  const shown = questions.slice(0, rules.summary.max_questions);
+  const blocks = [{ kind: "list", ordered: true, items: shown }];
+  if (questions.length > shown.length) {
+    blocks.push({
+      kind: "p",
+      className: "more",
+      text: `and ${plural(questions.length - shown.length, "more question")}: bring them on a separate sheet.`,
+    });
+  }
+  return { title: "My questions for this visit", blocks };
+}
+
+function progressLine(rules, row) {
+  const what = row.measure === "pain" ? "Pain" : "PEG score";
+  if (row.category === null) return row.description;
+  const change = Number.isFinite(row.percent) ? `${pyFixed(Math.abs(row.percent), 0)}% ${row.percent < 0 ? "less" : "more"}` : "up from 0";
+  const few = Math.min(row.baseline_days, row.recent_days) < 7 ? " Few days: read with care." : "";
+  return (
+    `${what}: ${pyFixed(row.baseline_mean, 1)} at the baseline (${row.baseline_days} days), ` +
+    `${pyFixed(row.recent_mean, 1)} recently (${row.recent_days} days), ${change}: ` +
+    `${rules.change.summary_words[row.category]}.${few}`
+  );
+}
+
+function progressSection(rules, diary, baseline, end) {
+  if (!baseline) return null;
+  const days = rules.summary.recent_days;
+  const recent = [isoOf(end - (days - 1)), isoOf(end)];
+  let table;
+  try {
+    table = progress(rules, diary, baseline, recent);
+  } catch (err) {
+    if (!(err instanceof RangeError)) throw err;
+    return { title: "Progress since the baseline", blocks: [{ kind: "p", text: err.message }] };
+  }
+  const intro =
+    `Baseline ${dayLabel(dayNumber(table[0].baseline_start))} to ${dayLabel(dayNumber(table[0].baseline_end))}; recently: the last ` +
+    `${days} days (${dayLabel(dayNumber(recent[0]))} to ${dayLabel(end)}). Average daily values.`;
+  return {
+    title: "Progress since the baseline",
+    blocks: [
+      { kind: "p", className: "note", text: intro },
+      { kind: "list", ordered: false, items: table.map((row) => progressLine(rules, row)) },
+    ],
+    rows: table,
+  };
+}
+
+// ------------------------------------------------------------------------- the page
+
+/**
+ * The visit summary's content (see the module's description).
+ * @param {any} rules
+ * @param {import("./build.js").Diary} diary
+ * @param {{start?: string|null, end?: string|null, questions?: string[]|string,
+ *   baseline?: [string, string]|null, name?: string|null}} [options]
+ *   dates as "YYYY-MM-DD"; `baseline` the (first day, last day) to compare the last
+ *   rules.summary.recent_days days with
+ */
+export function visitSummary(rules, diary, { start = null, end = null, questions = [], baseline = null, name = null } = {}) {
+  const asked = (typeof questions === "string" ? [questions] : questions).map((q) => strip(String(q))).filter(Boolean);
+  const dated = diary.rows.filter((r) => r.date !== null);
+  if (!dated.length && (start === null || end === null)) {
+    throw new RangeError("The diary has no entries yet, so there is nothing to summarise.");
+  }
+  const all = dated.map((r) => dayNumber(r.date));
+  const first = start !== null ? dayNumber(start) : Math.min(...all);
+  const last = end !== null ? dayNumber(end) : Math.max(...all);
+  if (last < first) {
+    throw new RangeError(`The end date (${dayLabel(last)}) is before the start date (${dayLabel(first)}). Swap the two dates.`);
+  }
+  const rows = diary.rows.filter((r) => r.date !== null && dayNumber(r.date) >= first && dayNumber(r.date) <= last);
+  const part = { ...diary, rows, lines: null };
+  const who = name ? ` for ${name}` : "";
+  const period = `${dayLabel(first)} to ${dayLabel(last)}`;
+  const nDays = last - first + 1;
+  const days = daily(part);
+  const meta =
+    `Period: ${period} (${plural(nDays, "day")}). ` +
+    `Diary: ${plural(rows.length, "entry", "entries")} on ${plural(days.length, "day")}. ` +
+    "Pain is rated 0 (no pain) to 10 (worst pain imaginable).";
+  const model = {
+    title: `Pain summary${who}`,
+    documentTitle: `Pain summary${who}, ${period}`,
+    period: { start: isoOf(first), end: isoOf(last), label: period, days: nDays, entries: rows.length, daysWithEntries: days.length },
+    meta,
+    empty: days.length === 0,
+    chart: null,
+    sections: [],
+    footer: rules.summary.footer,
+  };
+  if (model.empty) {
+    model.emptyText = "No diary entries in this period.";
+    const q = questionsSection(rules, asked);
+    if (q) model.sections.push(q);
+    return model;
+  }
+  model.chart = chartData(rules, days, first, last);
+  const found = flares(rules, part, {}, days);
+  model.sections = [
+    painSection(rules, days, rows, found),
+    progressSection(rules, diary, baseline, last),
+    helpedSection(rules, part, days),
+    medicationSection(rules, part, days.length),
+    questionsSection(rules, asked),
+  ].filter(Boolean);
+  return model;
+}
+
+/**
+ * The lines of text of the printed page, in order: title, meta, the chart's text (or the
+ * empty-period sentence), each section's title and blocks (list items one per line, table
+ * rows with cells joined by " | "), the footer.
+ * @param {ReturnType<typeof visitSummary>} model
+ */
+export function summaryLines(model) {
+  const lines = [model.title, model.meta];
+  if (model.empty) lines.push(model.emptyText);
+  else lines.push(model.chart.description);
+  for (const section of model.sections) {
+    lines.push(section.title);
+    for (const block of section.blocks) {
+      if (block.kind === "p") lines.push(block.text);
+      else if (block.kind === "list") lines.push(...block.items);
+      else lines.push(block.head.join(" | "), ...block.rows.map((r) => r.join(" | ")));
+    }
+  }
+  lines.push(model.footer);
+  return lines;
+}
