@@ -402,9 +402,11 @@ def test_a_caregiver_keeps_a_painad_log(tab, tmp_path: Path) -> None:
     assert log.loc[0, "context"] == "bathing" and log.loc[0, "notes"] == HOSTILE
     sample = DATA / "dementia_observations.csv"
     tab.get_by_label("Open an observation log file").set_input_files(str(sample))
+    observations = diary.read_observations(sample)
     expect(tab.locator("#painadlog-message")).to_contain_text(
-        f"the {len(diary.read_observations(sample))} observations"
+        f"the {len(observations)} observations"
     )
+    assert tab.locator("#painad-summary").inner_text() == forms.observation_summary(observations)
 
 
 # --------------------------------------------------------------------------- what it shows

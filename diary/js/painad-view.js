@@ -1,33 +1,17 @@
 // The PAINAD observation log, for a caregiver watching someone who cannot say they hurt
 // (chapter 11): the five items with their 0-2 descriptions (rules.painad, from painbook.scales,
 // after Warden, Hurley & Volicer, J Am Med Dir Assoc 2003;4(1):9-15), the total, a log over
-// days and activities, and the canonical observation-log CSV to download and open.
+// days and activities, and the canonical observation-log CSV to download and open. The total,
+// its words and the table by activity are the diary engine's (painad.js, as the workbook's).
 
 import { checkEntry, notSavedMessage, savedMessage } from "./entry.js";
 import { DiaryError } from "./errors.js";
 import { today } from "./form.js";
 import { dayWords } from "./chart.js";
 import { node, table } from "./views.js";
+import { contextTable, observationSummary, painadTotals, totalText } from "./painad.js";
 
 const SHOW = 10;
-
-/** The total of the five items, or null while one is not scored. */
-export function total(rules, obs) {
-  let sum = 0;
-  for (const item of rules.painad.items) {
-    const v = obs[item];
-    if (v === null || v === undefined || v === "") return null;
-    sum += Number(v);
-  }
-  return sum;
-}
-
-function totalText(rules, scores) {
-  const missing = rules.painad.items.filter((i) => scores[i] === null).length;
-  if (missing) return `Score all five items to see the total (${5 - missing} of 5 scored so far).`;
-  return `PAINAD total: ${total(rules, scores)} out of ${rules.painad.max_total}. The total is a clue `
-    + "to talk about with the care team, not a diagnosis.";
-}
 
 /**
  * Build the PAINAD part in `box`. `log` gives and takes the observation log:
@@ -178,6 +162,7 @@ export function mountPainad(box, rules, log) {
       logBox.append(node("p", {}, "No observations yet."));
       return;
     }
+    const totals = painadTotals(rules, log.get());
     const shown = rows.map((row, index) => ({ row, index })).slice(-SHOW).reverse();
     logBox.append(node("h3", {}, "Your last observations"));
     const numeric = new Set([2]);
@@ -192,20 +177,12 @@ export function mountPainad(box, rules, log) {
           render();
           log.say(`The observation of ${dayWords(row.date)} was deleted.`);
         });
-        return [row.date, row.time, total(rules, row), row.context, row.notes, d];
+        return [row.date, row.time, totals[index], row.context, row.notes, d];
       }), numeric));
-    const byContext = {};
-    for (const row of rows) {
-      const t = total(rules, row);
-      if (t === null) continue;
-      const key = row.context ?? "not written";
-      (byContext[key] ??= []).push(t);
-    }
-    const summary = Object.entries(byContext)
-      .map(([key, list]) => [key, list.length, (list.reduce((a, b) => a + b, 0) / list.length).toFixed(1),
-        Math.max(...list)]);
-    logBox.append(table("PAINAD totals by what was happening", ["What was happening", "Observations",
-      "Average total", "Highest total"], summary, new Set([1, 2, 3])));
+    const byActivity = contextTable(rules, log.get());
+    logBox.append(table("PAINAD totals by what was happening", byActivity.columns,
+      byActivity.rows.map(([what, n, mean, high]) => [what, n, mean.toFixed(1), high]), new Set([1, 2, 3])));
+    logBox.append(node("p", { id: "painad-summary" }, observationSummary(rules, log.get())));
   }
   render();
   return { render };
