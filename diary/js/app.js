@@ -97,6 +97,7 @@ function refresh() {
     remove: removeEntry,
   });
   showReminder();
+  performance.mark("diary-drawn"); // benchmarks/bench_diary_page.py: the page is drawn
   document.dispatchEvent(new CustomEvent("diary-changed", { detail: { diary, log: state.plain.log } }));
 }
 
@@ -415,8 +416,17 @@ async function storageWords() {
     : "This browser may delete the diary if the device runs short of space. Download copies often.";
 }
 
+// A date or time box keeps its focus ring while its own parts (day, month, year, the
+// calendar button) have the focus: the browser stops matching :focus on the calendar button.
+function keepDateFocusRings(app) {
+  const dated = (e) => e.target instanceof HTMLInputElement && ["date", "time"].includes(e.target.type);
+  app.addEventListener("focusin", (e) => dated(e) && e.target.classList.add("diary-has-focus"));
+  app.addEventListener("focusout", (e) => dated(e) && e.target.classList.remove("diary-has-focus"));
+}
+
 async function start() {
   const app = $("diary-app");
+  keepDateFocusRings(app);
   state.rules = await loadRules(new URL("../rules.json", import.meta.url));
   state.store = await Store.open();
   try {
