@@ -45,7 +45,7 @@ SCORE_TARGETS = {"accessibility": 1.0, "best-practices": 1.0, "seo": 1.0}
 
 
 def _drawn(tab) -> int:
-    return tab.evaluate("performance.getEntriesByName('diary-drawn').length")
+    return tab.evaluate("() => performance.getEntriesByName('diary-drawn').length")
 
 
 def time_page(base: str, csv: Path, repeat: int) -> dict[str, float]:
@@ -77,11 +77,11 @@ def time_page(base: str, csv: Path, repeat: int) -> dict[str, float]:
             imports.append(read + time.perf_counter() - start)
             tab.reload(wait_until="load")
             tab.wait_for_function(
-                "performance.getEntriesByName('diary-drawn').length > 0", timeout=60000
+                "() => performance.getEntriesByName('diary-drawn').length > 0", timeout=60000
             )
-            assert tab.locator("#trend svg").count() == 1, "no chart after the reload"
+            assert tab.locator("#diary-views figure svg").count() == 1, "no chart after the reload"
             opens.append(
-                tab.evaluate("performance.getEntriesByName('diary-drawn')[0].startTime") / 1000
+                tab.evaluate("() => performance.getEntriesByName('diary-drawn')[0].startTime") / 1000
             )
             context.close()
         browser.close()
