@@ -80,9 +80,8 @@ def time_page(base: str, csv: Path, repeat: int) -> dict[str, float]:
                 "() => performance.getEntriesByName('diary-drawn').length > 0", timeout=60000
             )
             assert tab.locator("#diary-views figure svg").count() == 1, "no chart after the reload"
-            opens.append(
-                tab.evaluate("() => performance.getEntriesByName('diary-drawn')[0].startTime") / 1000
-            )
+            drawn = "() => performance.getEntriesByName('diary-drawn')[0].startTime"
+            opens.append(tab.evaluate(drawn) / 1000)
             context.close()
         browser.close()
     return {"import": min(imports), "open": min(opens)}
