@@ -66,7 +66,7 @@ export function renderSummary(box, model) {
   else {
     const figure = node("figure", { class: "diary-chart" });
     const chart = chartModel(model.chart, model.period.start, model.period.end);
-    figure.append(drawChart(chart, "summary-chart", 700), legend(model.chart.unit, { flares: false }));
+    figure.append(drawChart(chart, "summary-chart", box.clientWidth || 700), legend(model.chart.unit, { flares: false }));
     figure.append(node("figcaption", { class: "diary-small" }, model.chart.description));
     box.append(figure);
   }

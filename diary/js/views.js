@@ -22,10 +22,10 @@ export function node(tag, attrs = {}, text) {
 }
 
 /** A table from headings and rows of cells (text or nodes), in a box that scrolls sideways. */
-export function table(caption, headings, rows, numeric = new Set()) {
+export function table(caption, headings, rows, numeric = new Set(), { nowrap = false } = {}) {
   // Focusable, so that a keyboard can scroll a wide table sideways.
   const box = node("div", { class: "diary-table-box", tabindex: "0", role: "region", "aria-label": `Table: ${caption}` });
-  const t = node("table");
+  const t = node("table", { class: nowrap ? "diary-nowrap" : null });
   t.append(node("caption", {}, caption));
   const head = node("thead");
   const tr = node("tr");
@@ -131,7 +131,7 @@ function flaresPart(result) {
   if (!t.rows.length) section.append(node("p", {}, "No flares in your diary."));
   else {
     const rows = t.rows.slice(-WEEKS_SHOWN).reverse().map((r) => r.map((v, i) => (i >= 4 ? fixed1(v) : v)));
-    section.append(table("Flares", t.columns, rows, new Set([0, 3, 4, 5])));
+    section.append(table("Flares", t.columns, rows, new Set([0, 3, 4, 5]), { nowrap: true }));
   }
   return section;
 }
@@ -145,7 +145,8 @@ function weeksPart(result) {
     ? `The last ${WEEKS_SHOWN} of ${t.rows.length} weeks, newest first. Weeks start on Monday.`
     : "Newest first. Weeks start on Monday."));
   const numeric = new Set(t.columns.map((_, i) => i).filter((i) => i > 0));
-  section.append(table("Pain week by week", t.columns, rows.map((r) => r.map((v, i) => (i >= 2 && i <= 4 ? fixed1(v) : v))), numeric));
+  const cells = rows.map((r) => r.map((v, i) => (i >= 2 && i <= 4 ? fixed1(v) : v)));
+  section.append(table("Pain week by week", t.columns, cells, numeric, { nowrap: true }));
   return section;
 }
 
