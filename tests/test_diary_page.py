@@ -163,6 +163,11 @@ def test_edit_and_delete_with_undo(tab) -> None:
     pain_box(tab).fill("7")
     tab.get_by_role("button", name="Save entry").click()
     expect(tab.locator("#entry-message")).to_contain_text("changed")
+    newest = tab.locator("#diary-views .diary-entry").first
+    expect(newest).to_contain_text("Pain 7")
+    tab.locator("#view-message").get_by_role("button", name="Undo").click()
+    expect(tab.locator("#view-message")).to_contain_text("was undone")
+    expect(tab.locator("#diary-views .diary-entry").first).to_contain_text("Pain 5")
     assert stored_rows(tab) == 2
     tab.get_by_role("button", name=re.compile(r"^Delete the entry")).first.click()
     expect(tab.locator("#view-message")).to_contain_text("was deleted")

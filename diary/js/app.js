@@ -127,10 +127,19 @@ async function saveEntry(event) {
   }
   const rows = state.plain.diary.rows;
   let text;
+  let undo = null;
   if (state.editing !== null) {
-    rows[state.editing] = row;
+    const index = state.editing;
+    const before = rows[index];
+    rows[index] = row;
     stopEdit();
     text = "Saved. The entry was changed.";
+    undo = async () => {
+      rows[index] = before;
+      await persist();
+      refresh();
+      say("view", `The change to the entry of ${before.date} was undone.`);
+    };
   } else {
     rows.push(row);
     state.doc.unsaved += 1;
@@ -140,6 +149,7 @@ async function saveEntry(event) {
   form.clear();
   refresh();
   answer(text);
+  if (undo) sayWithAction("view", `The entry of ${row.date} was changed.`, "Undo", undo);
 }
 
 function startEdit(index) {
@@ -216,8 +226,10 @@ async function openFile(event) {
   const n = table.rows.length;
   choice.replaceChildren();
   const p = document.createElement("p");
+  const here = state.plain.diary.rows.length;
   p.textContent = `The file "${file.name}" has ${n} ${n === 1 ? "entry" : "entries"}. `
-    + `Your diary on this device has ${state.plain.diary.rows.length}.`;
+    + `Your diary on this device has ${here}.`
+    + (here ? " Replacing it deletes those entries from this device: download a copy first." : "");
   const actions = document.createElement("div");
   actions.className = "diary-actions";
   const button = (label, action) => {
@@ -273,7 +285,12 @@ function askWipe() {
   no.type = "button";
   no.className = "diary-button";
   no.textContent = "No, keep my diary";
-  actions.append(yes, no);
+  const copy = document.createElement("button");
+  copy.type = "button";
+  copy.className = "diary-button";
+  copy.textContent = "Download a copy first";
+  copy.addEventListener("click", downloadDiary);
+  actions.append(copy, yes, no);
   box.append(p, actions);
   box.hidden = false;
   no.focus();
