@@ -533,6 +533,8 @@ def test_axe_finds_nothing_on_a_full_diary(browser, diary_site: str, mode: str) 
         sample = DATA / "dementia_observations.csv"
         tab.get_by_label("Open an observation log file").set_input_files(str(sample))
         expect(tab.locator("#painadlog-message")).to_contain_text("observations")
+        tab.get_by_role("button", name="Show the summary").click()
+        expect(tab.locator("#summary-page h3")).to_contain_text("Pain summary")
         tab.evaluate(node_tool("axe-core/axe.min.js").read_text(encoding="utf-8"))
         violations = tab.evaluate(
             """async () => (await axe.run(document, {resultTypes: ['violations']})).violations

@@ -128,7 +128,22 @@ export function mountSummary(form, page, rules, store) {
     if (!from.value) from.value = isoOf(Math.max(dayNumber(first), dayNumber(last) - DEFAULT_DAYS + 1));
   }
 
+  // Laid out when it is first scrolled into view, shown or printed, not on every save.
+  let stale = true;
+  let seen = false;
+  function update() {
+    stale = true;
+    if (seen) render();
+  }
+  new IntersectionObserver((entries) => {
+    if (!entries.some((e) => e.isIntersecting)) return;
+    seen = true;
+    if (stale) render();
+  }).observe(page);
+  window.addEventListener("beforeprint", () => stale && render());
+
   function render() {
+    stale = false;
     defaults();
     const diary = store.diary();
     if (!diary.rows.length) {
@@ -163,6 +178,5 @@ export function mountSummary(form, page, rules, store) {
     render();
     window.print();
   });
-  render();
-  return { render };
+  return { render: update };
 }
