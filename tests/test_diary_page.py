@@ -525,7 +525,9 @@ def test_the_visit_summary_is_painbooks_and_prints_on_one_page(tab, tmp_path: Pa
 @pytest.mark.parametrize("mode", ["light", "dark"])
 def test_axe_finds_nothing_on_a_full_diary(browser, diary_site: str, mode: str) -> None:
     """The site checks see the page empty; here it holds a diary, a summary and a PAINAD log."""
-    context = browser.new_context(color_scheme=mode, viewport=SIZES["phone"])
+    context = browser.new_context(
+        color_scheme=mode, viewport=SIZES["phone"], reduced_motion="reduce"
+    )
     context.problems = []
     try:
         tab = open_page(context, diary_site)
@@ -535,6 +537,7 @@ def test_axe_finds_nothing_on_a_full_diary(browser, diary_site: str, mode: str) 
         expect(tab.locator("#painadlog-message")).to_contain_text("observations")
         tab.get_by_role("button", name="Show the summary").click()
         expect(tab.locator("#summary-page h3")).to_contain_text("Pain summary")
+        tab.evaluate("() => window.scrollTo(0, 0)")
         tab.evaluate(node_tool("axe-core/axe.min.js").read_text(encoding="utf-8"))
         violations = tab.evaluate(
             """async () => (await axe.run(document, {resultTypes: ['violations']})).violations
