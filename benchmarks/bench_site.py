@@ -14,7 +14,9 @@ In one run, in a temporary folder:
    a long chapter and a notebook page, measures in Debian's chromium the bytes transferred and
    the requests made on a first visit (empty cache) and as the second page of a visit (after
    the front page), then runs Lighthouse (npm ``lighthouse``, ``CHROME_PATH`` = Debian's
-   chromium), mobile and desktop, ``--runs`` times, and keeps the median of each score.
+   chromium), mobile and desktop, ``--runs`` times, and keeps the median of each score;
+4. times the diary page on a 10-year diary beside painbook and runs Lighthouse mobile on it
+   (benchmarks/bench_diary_page.py, whose table is printed first).
 
 The browser can reach 127.0.0.1 only: what a page asks of another host (the stock pages'
 CDN scripts) fails at once and shows as a failed request with no bytes.
@@ -294,6 +296,9 @@ def main() -> int:
         finally:
             server.shutdown()
     times["one chapter edited"] = rebuild_after_edit(work)
+    from benchmarks import bench_diary_page  # imports this module: load it only here
+
+    diary_missed = bench_diary_page.run(ours_html, 10, 4, 3, args.runs)
 
     print()
     print("| site | page | first visit | requests (failed) | as 2nd page | requests |")
@@ -323,7 +328,7 @@ def main() -> int:
         print(f"| {what} | {seconds:.1f} | {seconds / times['clean build']:.0%} |")
     print(f"\n(stock sample book, clean build: {stock_seconds:.1f} s)")
 
-    missed = []
+    missed = list(diary_missed)
     share = times["no-change rebuild"] / times["clean build"]
     if share >= NO_CHANGE_MAX_SHARE:
         missed.append(f"no-change rebuild is {share:.0%} of the clean build")

@@ -1,0 +1,560 @@
+"""The book's own diary page (diary/index.html), used as a person would, in a real browser.
+
+The book built by the session's `book` fixture is served on 127.0.0.1 (tests/site_browser.py)
+and opened in Debian's chromium, driven by Playwright, at a phone's size (390 x 844) and a
+desktop's (1280 x 900); each test starts from an empty browser profile (a new context), so
+nothing is left from another test. The page's checks that every page gets (axe, keyboard,
+320 px, console, privacy, HTML validity) are in tests/test_site.py; here is what the diary
+itself must do: save, refuse, keep, download, open, lock, delete, work offline and print.
+What the page must say is computed here from painbook (its messages, read_diary), not copied.
+"""
+
+from __future__ import annotations
+
+import gzip
+import json
+import re
+from pathlib import Path
+
+import pandas as pd
+import pytest
+from playwright.sync_api import expect
+from pypdf import PdfReader
+
+from browser import page_count
+from conftest import ROOT, BuiltBook
+from painbook import diary
+from painbook.widgets import forms
+from site_browser import HOST, node_tool, serve
+
+pytestmark = pytest.mark.book
+
+SIZES = {"phone": {"width": 390, "height": 844}, "desktop": {"width": 1280, "height": 900}}
+PAGE = "diary/index.html"
+HOSTILE = "<img src=x onerror=alert(1)>"
+DATA = ROOT / "painbook" / "data"
+
+
+@pytest.fixture(scope="session")
+def diary_site(book: BuiltBook):
+    assert book.returncode == 0, "the book did not build: see test_build.py"
+    with serve(book.html) as base:
+        yield base
+
+
+@pytest.fixture(params=list(SIZES))
+def context(request, browser, diary_site):
+    ctx = browser.new_context(viewport=SIZES[request.param], accept_downloads=True)
+    ctx.problems = []  # type: ignore[attr-defined]
+    yield ctx
+    ctx.close()
+
+
+def open_page(context, base: str):
+    tab = context.new_page()
+    tab.on("pageerror", lambda e: context.problems.append(f"script error: {e}"))
+    tab.on("console", lambda m: m.type == "error" and context.problems.append(m.text))
+    tab.on("dialog", lambda d: context.problems.append(f"dialog: {d.message}") or d.dismiss())
+    tab.goto(base + PAGE, wait_until="load")
+    tab.wait_for_selector("#diary-app[data-state=ready]")
+    return tab
+
+
+@pytest.fixture
+def tab(context, diary_site):
+    page = open_page(context, diary_site)
+    yield page
+    assert context.problems == []
+
+
+def rules(book: BuiltBook) -> dict:
+    return json.loads((book.html / "diary" / "rules.json").read_text(encoding="utf-8"))
+
+
+def label(name: str) -> str:
+    return forms.DIARY_FIELDS[name].label
+
+
+def pain_box(tab):
+    # The label the workbook gives the field ("Pain now ..." in the page's wording).
+    return tab.get_by_label(label("pain"), exact=True)
+
+
+def save(tab, **fields: str) -> str:
+    for name, value in fields.items():
+        tab.get_by_label(label(name), exact=True).fill(value)
+    message = tab.locator("#entry-message")
+    before = int(message.get_attribute("data-answers") or 0)
+    tab.get_by_role("button", name="Save entry").click()
+    # Every press gets an answer (data-answers counts them), even the same refusal twice.
+    tab.wait_for_function(
+        "n => Number(document.querySelector('#entry-message').dataset.answers || 0) > n",
+        arg=before,
+    )
+    return message.inner_text()
+
+
+def stored_rows(tab) -> int:
+    return tab.evaluate(
+        """() => new Promise((resolve, reject) => {
+          const open = indexedDB.open('painbook-diary');
+          open.onerror = () => reject(open.error);
+          open.onsuccess = () => {
+            const db = open.result;
+            if (!db.objectStoreNames.contains('docs')) { db.close(); return resolve(0); }
+            const get = db.transaction('docs').objectStore('docs').get('diary');
+            get.onsuccess = () => {
+              db.close();
+              resolve(get.result ? get.result.plain.diary.rows.length : 0);
+            };
+          };
+        })"""
+    )
+
+
+# --------------------------------------------------------------------------- the form
+
+
+def test_the_form_has_the_named_fields(tab) -> None:
+    assert tab.get_by_label("Date", exact=True).input_value() == tab.evaluate(
+        "(() => { const d = new Date(), pad = n => String(n).padStart(2, '0');"
+        " return d.getFullYear() + '-' + pad(d.getMonth() + 1) + '-' + pad(d.getDate()); })()"
+    ), "the date starts at today"
+    assert pain_box(tab).is_visible()
+    assert tab.get_by_role("button", name="Download diary (CSV)").is_visible()
+    assert tab.get_by_label("Open a diary file").get_attribute("type") == "file"
+    for name, field in forms.DIARY_FIELDS.items():
+        if name != "qualities":
+            assert tab.get_by_label(field.label, exact=True).count() == 1, field.label
+
+
+def test_an_entry_is_saved_and_kept_after_a_reload(tab, diary_site: str) -> None:
+    assert save(tab, pain="6", notes="a short walk") == "Saved. Your diary now has 1 entry."
+    tab.reload(wait_until="load")
+    tab.wait_for_selector("#diary-app[data-state=ready]")
+    assert "a short walk" in tab.locator("#diary-views .diary-entry").first.inner_text()
+    assert stored_rows(tab) == 1
+
+
+def test_a_pain_of_11_is_refused_with_the_workbooks_words(tab, tmp_path: Path) -> None:
+    with pytest.raises(diary.DiaryError) as refused:
+        diary.append_entry(tmp_path / "d.csv", {"date": "2026-05-01", "pain": 11})
+    labels = {name: f.label for name, f in forms.DIARY_FIELDS.items()}
+    expected = forms.not_saved_message(refused.value, labels)
+    assert save(tab, pain="11") == expected
+    assert tab.locator("#entry-message").get_attribute("role") == "status"
+    assert pain_box(tab).get_attribute("aria-invalid") == "true"
+    assert stored_rows(tab) == 0
+    assert "no entries yet" in tab.locator("#diary-views").inner_text()
+
+
+def test_text_is_shown_as_text(tab) -> None:
+    save(tab, pain="4", notes=HOSTILE, helped="=1+1")
+    views = tab.locator("#diary-views")
+    assert HOSTILE in views.inner_text()
+    assert tab.locator("#diary-app img").count() == 0
+
+
+def test_edit_and_delete_with_undo(tab) -> None:
+    save(tab, pain="3")
+    save(tab, pain="5", notes="second")
+    tab.get_by_role("button", name=re.compile(r"^Edit the entry")).first.click()
+    assert pain_box(tab).input_value() == "5"
+    pain_box(tab).fill("7")
+    tab.get_by_role("button", name="Save entry").click()
+    expect(tab.locator("#entry-message")).to_contain_text("changed")
+    newest_pain = tab.locator("#diary-views .diary-entry dd").first
+    expect(newest_pain).to_have_text("7")
+    tab.locator("#view-message").get_by_role("button", name="Undo").click()
+    expect(tab.locator("#view-message")).to_contain_text("was undone")
+    expect(newest_pain).to_have_text("5")
+    assert stored_rows(tab) == 2
+    tab.get_by_role("button", name=re.compile(r"^Delete the entry")).first.click()
+    expect(tab.locator("#view-message")).to_contain_text("was deleted")
+    assert stored_rows(tab) == 1
+    tab.locator("#view-message").get_by_role("button", name="Undo").click()
+    expect(tab.locator("#view-message")).to_contain_text("is back")
+    assert stored_rows(tab) == 2
+    assert "second" in tab.locator("#diary-views").inner_text()
+
+
+def test_a_reminder_to_download_after_a_few_entries(tab) -> None:
+    for pain in range(5):
+        save(tab, pain=str(pain))
+    reminder = tab.locator("#diary-reminder")
+    assert reminder.is_visible() and "5 entries" in reminder.inner_text()
+
+
+def test_the_page_says_where_the_diary_is_kept(tab) -> None:
+    text = tab.locator("#diary-where").inner_text()
+    assert "this device" in text and "clear" in text and "Download a copy" in text
+    # Functions, not expressions: the page's policy forbids evaluating strings.
+    tab.wait_for_function("() => document.querySelector('#diary-persist').innerText.length > 0")
+
+
+# --------------------------------------------------------------------------- storage
+
+
+def test_a_diary_stored_by_the_first_layout_is_kept(tab) -> None:
+    """A record in format 1 (the first layout) is read, shown and rewritten in format 2."""
+    tab.evaluate(
+        """() => new Promise((resolve, reject) => {
+          const open = indexedDB.open('painbook-diary');
+          open.onsuccess = () => {
+            const db = open.result;
+            const tx = db.transaction('docs', 'readwrite');
+            tx.objectStore('docs').put({format: 1, entries: [
+              {date: '2026-05-01', time: '08:00', pain: 4, notes: 'kept from format 1',
+               weather: 'rain'},
+            ]}, 'diary');
+            tx.oncomplete = () => { db.close(); resolve(); };
+            tx.onerror = () => reject(tx.error);
+          };
+        })"""
+    )
+    tab.reload(wait_until="load")
+    tab.wait_for_selector("#diary-app[data-state=ready]")
+    assert "kept from format 1" in tab.locator("#diary-views").inner_text()
+    assert tab.evaluate(
+        """() => new Promise(resolve => {
+          const open = indexedDB.open('painbook-diary');
+          open.onsuccess = () => {
+            const get = open.result.transaction('docs').objectStore('docs').get('diary');
+            get.onsuccess = () => resolve(
+              [get.result.format, get.result.plain.diary.columns.at(-1)]);
+          };
+        })"""
+    ) == [2, "weather"]
+
+
+def test_delete_everything_asks_first(tab) -> None:
+    save(tab, pain="5")
+    tab.get_by_role("button", name="Delete everything on this device").click()
+    tab.get_by_role("button", name="No, keep my diary").click()
+    assert stored_rows(tab) == 1
+    tab.get_by_role("button", name="Delete everything on this device").click()
+    tab.get_by_role("button", name="Yes, delete everything").click()
+    expect(tab.locator("#settings-message")).to_contain_text("was deleted")
+    assert stored_rows(tab) == 0
+    tab.reload(wait_until="load")
+    tab.wait_for_selector("#diary-app[data-state=ready]")
+    assert "no entries yet" in tab.locator("#diary-views").inner_text()
+
+
+def test_lock_and_unlock(tab) -> None:
+    save(tab, pain="5", notes="private words")
+    tab.get_by_label("New passphrase").fill("blue kettle song")
+    tab.get_by_label("The same passphrase again").fill("blue kettle song")
+    tab.get_by_role("button", name="Lock my diary").click()
+    expect(tab.locator("#settings-message")).to_contain_text("Locked.")
+    stored = tab.evaluate(
+        """() => new Promise(resolve => {
+          const open = indexedDB.open('painbook-diary');
+          open.onsuccess = () => {
+            const get = open.result.transaction('docs').objectStore('docs').get('diary');
+            get.onsuccess = () => resolve(JSON.stringify(get.result, (k, v) =>
+              v instanceof Uint8Array ? Array.from(v) : v));
+          };
+        })"""
+    )
+    assert "private words" not in stored and '"plain"' not in stored and '"sealed"' in stored
+    tab.reload(wait_until="load")
+    tab.wait_for_selector("#diary-app[data-state=ready]")
+    assert tab.locator("#diary-main").is_hidden()
+    tab.get_by_label("Passphrase", exact=True).fill("wrong words")
+    tab.get_by_role("button", name="Unlock").click()
+    expect(tab.locator("#unlock-alert")).to_contain_text("cannot be recovered")
+    tab.get_by_label("Passphrase", exact=True).fill("blue kettle song")
+    tab.get_by_role("button", name="Unlock").click()
+    tab.wait_for_selector("#diary-main:not([hidden])")
+    assert "private words" in tab.locator("#diary-views").inner_text()
+
+
+# --------------------------------------------------------------------------- files
+
+
+def test_the_vendored_idb_is_the_locked_npm_package() -> None:
+    lock = json.loads((ROOT / "package-lock.json").read_text(encoding="utf-8"))
+    assert lock["packages"]["node_modules/idb"]["version"] == "8.0.4"
+    vendored = (ROOT / "diary" / "vendor" / "idb.js").read_bytes()
+    installed = ROOT / "node_modules" / "idb" / "build" / "index.js"
+    if installed.is_file():
+        assert vendored == installed.read_bytes()
+
+
+def test_the_page_has_a_policy_a_manifest_and_its_own_files(book: BuiltBook) -> None:
+    html = (book.html / "diary" / "index.html").read_text(encoding="utf-8")
+    policy = re.search(r'http-equiv="Content-Security-Policy" content="([^"]+)"', html)
+    assert policy, "no Content Security Policy on the diary page"
+    directives = dict(d.strip().split(" ", 1) for d in policy.group(1).split(";"))
+    assert directives["connect-src"] == "'self'" and directives["default-src"] == "'self'"
+    assert "unsafe-inline" not in directives["script-src"]
+    assert 'rel="manifest"' in html
+    manifest = json.loads((book.html / "diary" / "manifest.webmanifest").read_text("utf-8"))
+    assert manifest["name"] == "My pain diary"
+    assert (book.html / "diary" / "rules.json").is_file()
+    worker = (book.html / "diary" / "sw.js").read_text(encoding="utf-8")
+    assert "/* PRECACHE */" not in worker and '"js/app.js"' in worker
+    # Only the diary page loads the diary's scripts and styles.
+    for other in ["book/08-pain-diary.html", "book/index.html"]:
+        text = (book.html / other).read_text(encoding="utf-8")
+        assert "js/app.js" not in text and "diary-form" not in text
+
+
+def test_the_diarys_own_code_is_small(book: BuiltBook) -> None:
+    """The diary's own JavaScript and CSS: at most 60 KB compressed (gzip -9)."""
+    folder = book.html / "diary"
+    files = [*sorted((folder / "js").glob("*.js")), *sorted((folder / "vendor").glob("*.js"))]
+    css = (ROOT / "diary" / "diary.css").read_bytes()
+    size = sum(len(gzip.compress(f.read_bytes(), 9)) for f in files) + len(gzip.compress(css, 9))
+    assert size <= 60 * 1024, f"{size / 1024:.1f} KB compressed"
+
+
+def test_nothing_is_asked_of_another_host(context, diary_site: str) -> None:
+    requests: list[str] = []
+    context.on("request", lambda r: requests.append(r.url))
+    tab = open_page(context, diary_site)
+    save(tab, pain="2")
+    tab.wait_for_load_state("networkidle")
+    assert requests and [u for u in requests if f"//{HOST}:" not in u] == []
+    assert context.problems == []
+
+
+def test_download_is_the_canonical_diary(tab, tmp_path: Path) -> None:
+    save(tab, pain="6", time="08:30", notes=HOSTILE, helped="=1+1\nheat pad")
+    save(tab, pain="3.5", worst="7")
+    with tab.expect_download() as caught:
+        tab.get_by_role("button", name="Download diary (CSV)").click()
+    path = tmp_path / "downloaded.csv"
+    caught.value.save_as(path)
+    raw = path.read_bytes()
+    assert raw.startswith(b"\xef\xbb\xbf") and b"\r\n" in raw
+    assert b"'=1+1" in raw, "the formula guard"
+    df = diary.read_diary(path)
+    assert list(df["pain"]) == [6, 3.5] and df["worst"].iloc[1] == 7
+    assert df["notes"].iloc[0] == HOSTILE and df["helped"].iloc[0] == "=1+1; heat pad"
+    # Written again by painbook, it is the same file, byte for byte.
+    diary.write_diary(df, tmp_path / "again.csv")
+    assert (tmp_path / "again.csv").read_bytes() == raw
+    expect(tab.locator("#copy-message")).to_contain_text("Downloaded")
+
+
+@pytest.mark.parametrize("persona", ["back_pain_diary.csv", "migraine_diary.csv"])
+def test_open_a_sample_diary(tab, persona: str) -> None:
+    expected = diary.read_diary(DATA / persona)
+    tab.get_by_label("Open a diary file").set_input_files(str(DATA / persona))
+    tab.get_by_role("button", name="Replace my diary with this file").click()
+    expect(tab.locator("#copy-message")).to_contain_text(f"the {len(expected)} entries")
+    assert stored_rows(tab) == len(expected)
+    assert f"has {len(expected)} entries" in tab.locator("#diary-views").inner_text()
+
+
+def test_a_bad_file_is_refused_with_its_line(tab, tmp_path: Path) -> None:
+    bad = tmp_path / "bad.csv"
+    bad.write_text("date,pain\n2026-05-01,4\n2026-05-02,11\n", encoding="utf-8")
+    with pytest.raises(diary.DiaryError) as refused:
+        diary.read_diary(bad)
+    tab.get_by_label("Open a diary file").set_input_files(str(bad))
+    expect(tab.locator("#copy-alert")).to_contain_text(refused.value.message)
+    assert "Line 3" in tab.locator("#copy-alert").inner_text()
+    assert stored_rows(tab) == 0
+
+
+def test_after_one_visit_it_works_offline(context, diary_site: str, tmp_path: Path) -> None:
+    tab = open_page(context, diary_site)
+    save(tab, pain="4", notes="before going offline")
+    tab.wait_for_function("() => navigator.serviceWorker.controller !== null", timeout=20000)
+    tab.evaluate("() => navigator.serviceWorker.ready.then(() => true)")
+    context.set_offline(True)
+    try:
+        tab.reload(wait_until="load")
+        tab.wait_for_selector("#diary-app[data-state=ready]")
+        assert "before going offline" in tab.locator("#diary-views").inner_text()
+        assert save(tab, pain="5", notes="saved offline") == "Saved. Your diary now has 2 entries."
+        tab.pdf(path=str(tmp_path / "offline.pdf"), format="A4")
+        assert (tmp_path / "offline.pdf").stat().st_size > 1000
+    finally:
+        context.set_offline(False)
+    tab.reload(wait_until="load")
+    tab.wait_for_selector("#diary-app[data-state=ready]")
+    assert "saved offline" in tab.locator("#diary-views").inner_text()
+    context.problems.clear()  # the offline reload's failed network attempts are expected
+
+
+def test_a_caregiver_keeps_a_painad_log(tab, tmp_path: Path) -> None:
+    from painbook import scales
+
+    scores = {"breathing": 1, "vocalization": 2, "face": 1, "body_language": 0, "consolability": 1}
+    for item, level in scores.items():
+        tab.get_by_role("group", name=scales.PAINAD_LABELS[item]).get_by_label(
+            re.compile(f"^{level}: ")
+        ).check()
+    expect(tab.locator("#painad-total")).to_contain_text(
+        f"PAINAD total: {scales.painad(*scores.values())} out of 10"
+    )
+    tab.locator("#painad-context").select_option("bathing")
+    tab.locator("#painad-notes").fill(HOSTILE)
+    tab.get_by_role("button", name="Save observation").click()
+    expect(tab.locator("#painad-message")).to_have_text(
+        "Saved. Your observation log now has 1 observation."
+    )
+    assert HOSTILE in tab.locator("#painad-log").inner_text()
+    with tab.expect_download() as caught:
+        tab.get_by_role("button", name="Download observation log (CSV)").click()
+    path = tmp_path / "log.csv"
+    caught.value.save_as(path)
+    log = diary.read_observations(path)
+    assert log.loc[0, list(scores)].tolist() == list(scores.values())
+    assert log.loc[0, "context"] == "bathing" and log.loc[0, "notes"] == HOSTILE
+    sample = DATA / "dementia_observations.csv"
+    tab.get_by_label("Open an observation log file").set_input_files(str(sample))
+    observations = diary.read_observations(sample)
+    expect(tab.locator("#painadlog-message")).to_contain_text(
+        f"the {len(observations)} observations"
+    )
+    assert tab.locator("#painad-summary").inner_text() == forms.observation_summary(observations)
+
+
+# --------------------------------------------------------------------------- what it shows
+
+
+def open_persona(tab, persona: str = "back_pain_diary.csv") -> None:
+    tab.get_by_label("Open a diary file").set_input_files(str(DATA / persona))
+    tab.get_by_role("button", name="Replace my diary with this file").click()
+    tab.wait_for_selector("#trend-title")
+
+
+def _cells(tab, caption: str) -> list[list[str]]:
+    return tab.evaluate(
+        """caption => {
+          const t = [...document.querySelectorAll('#diary-views table')]
+            .find(t => t.caption && t.caption.innerText.trim() === caption);
+          return t ? [...t.tBodies[0].rows].map(r => [...r.cells].map(c => c.innerText.trim()))
+                   : null;
+        }""",
+        caption,
+    )
+
+
+def test_the_numbers_are_painbooks(tab) -> None:
+    """For one persona, what the page shows equals what painbook computes now."""
+    from painbook import analysis, charts
+
+    df = diary.read_diary(DATA / "back_pain_diary.csv")
+    open_persona(tab)
+    tab.locator("#trend-period").select_option(label="The whole diary")
+    assert tab.locator("#trend-text").inner_text() == charts.describe_measure(df, "pain")
+    assert tab.locator("#trend-desc").text_content() == charts.describe_measure(df, "pain")
+
+    flares = charts.flare_table(df)
+    expected = [
+        [str(i), r["First day"], r["Last day"], str(r["Days"])]
+        + [f"{r['Highest daily pain']:.1f}", f"{r['Usual level before']:.1f}"]
+        for i, r in flares.iterrows()
+    ]
+    assert _cells(tab, "Flares") == expected[::-1]
+
+    weeks = charts.weekly_table(df).tail(12).iloc[::-1]
+    shown = _cells(tab, "Pain week by week")
+    assert [row[0] for row in shown] == list(weeks.index)
+    assert [row[2] for row in shown] == [f"{v:.1f}" for v in weeks["Average pain"]]
+    assert [row[1] for row in shown] == [str(v) for v in weeks["Days"]]
+
+    helped = analysis.helped_worsened(df)
+    for name, title in [("helped", "What helped"), ("worsened", "What made it worse")]:
+        rows = helped[helped["list"] == name]
+        assert _cells(tab, title) == [
+            [r.item, str(r.days_with), f"{r.mean_pain_with:.1f}", str(r.days_without)]
+            + [f"{r.mean_pain_without:.1f}", "few days" if r.small_sample else ""]
+            for r in rows.itertuples()
+        ]
+
+    progress = analysis.progress(df)["description"].tolist()
+    assert tab.locator("#progress-title + p + ul li").all_inner_texts() == progress
+
+    days = analysis.daily(df)
+    week = days[days.index > days.index.max() - pd.Timedelta(days=7)]["peg"].dropna()
+    assert (
+        f"{week.mean():.1f} out of 10 (from {len(week)} days"
+        in tab.locator("#peg-text").inner_text()
+    )
+
+
+def test_the_visit_summary_is_painbooks_and_prints_on_one_page(tab, tmp_path: Path) -> None:
+    from bs4 import BeautifulSoup
+
+    from painbook import report
+
+    df = diary.read_diary(DATA / "back_pain_diary.csv")
+    open_persona(tab)
+    questions = [
+        f"Question {i}: is it safe to keep doing the exercises at home, and how often?"
+        for i in range(1, 10)
+    ] + [HOSTILE]
+    tab.get_by_label("From", exact=True).fill("2025-03-03")
+    tab.get_by_label("To", exact=True).fill("2025-05-25")
+    tab.get_by_label("Baseline from").fill("2025-03-03")
+    tab.get_by_label("Baseline to").fill("2025-03-16")
+    tab.get_by_label("Name on the page (optional)").fill("Maria <Made-up>")
+    tab.get_by_label("My questions for this visit").fill("\n".join([HOSTILE, *questions]))
+    tab.get_by_role("button", name="Show the summary").click()
+    expect(tab.locator("#summary-message")).to_contain_text("up to date")
+    page = tab.locator("#summary-page")
+    html = report.visit_summary(
+        df,
+        start="2025-03-03",
+        end="2025-05-25",
+        questions=[HOSTILE, *questions],
+        baseline=("2025-03-03", "2025-03-16"),
+        name="Maria <Made-up>",
+    )
+    soup = BeautifulSoup(html, "html.parser")
+    squash = lambda s: " ".join(s.split())  # noqa: E731
+    shown = page.locator(".summary-section li").all_inner_texts()
+    assert shown == [squash(li.get_text()) for li in soup("li")]
+    assert squash(page.locator("h3").inner_text()) == squash(soup.find("h1").get_text())
+    assert HOSTILE in page.inner_text() and page.locator("img").count() == 0
+    for size in ["A4", "Letter"]:
+        pdf = tmp_path / f"summary-{size}.pdf"
+        tab.pdf(path=str(pdf), format=size)
+        assert page_count(pdf) == 1, f"the summary needs more than one {size} page"
+        text = " ".join(PdfReader(pdf).pages[0].extract_text().split())
+        assert "Pain summary for Maria <Made-up>" in text and "Add an entry" not in text
+
+
+@pytest.mark.parametrize("mode", ["light", "dark"])
+def test_axe_finds_nothing_on_a_full_diary(browser, diary_site: str, mode: str) -> None:
+    """The site checks see the page empty; here it holds a diary, a summary and a PAINAD log."""
+    context = browser.new_context(
+        color_scheme=mode, viewport=SIZES["phone"], reduced_motion="reduce"
+    )
+    context.problems = []
+    try:
+        tab = open_page(context, diary_site)
+        open_persona(tab)
+        sample = DATA / "dementia_observations.csv"
+        tab.get_by_label("Open an observation log file").set_input_files(str(sample))
+        expect(tab.locator("#painadlog-message")).to_contain_text("observations")
+        tab.get_by_role("button", name="Show the summary").click()
+        expect(tab.locator("#summary-page h3")).to_contain_text("Pain summary")
+        tab.evaluate("() => window.scrollTo(0, 0)")
+        tab.evaluate(node_tool("axe-core/axe.min.js").read_text(encoding="utf-8"))
+        violations = tab.evaluate(
+            """async () => (await axe.run(document, {resultTypes: ['violations']})).violations
+              .map(v => v.id + ': '
+                   + v.nodes.slice(0, 3).map(n => n.target.join(' ')).join(', '))"""
+        )
+        assert violations == []
+        small = tab.evaluate(
+            """() => [...document.querySelectorAll('#diary-app button, #diary-app input,'
+                + ' #diary-app select, #diary-app a')]
+              .filter(e => e.checkVisibility())
+              .map(e => [e, (e.closest('label') || e).getBoundingClientRect()])
+              .filter(([e, r]) => r.height < 44 || r.width < 44)
+              .map(([e, r]) => (e.id || e.innerText || e.type) + ' ' + Math.round(r.width) + 'x'
+                                + Math.round(r.height))"""
+        )
+        assert small == [], "touch targets smaller than 44 px"
+        assert context.problems == []
+    finally:
+        context.close()
