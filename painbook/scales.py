@@ -38,7 +38,6 @@ __all__ = [
     "PAINAD_ITEMS",
     "PAINAD_LABELS",
     "CHANGE_CATEGORIES",
-    "CHANGE_MEANINGS",
     "FARRAR_PERCENT",
     "FARRAR_POINTS",
     "MINIMAL_DROP_PERCENT",
@@ -303,18 +302,6 @@ WORSE_PERCENT = 10.0
 FARRAR_POINTS = 2.0
 FARRAR_PERCENT = 30.0
 
-#: The sentence :meth:`ChangeResult.describe` ends with, for each category.
-CHANGE_MEANINGS: MappingProxyType[str, str] = MappingProxyType(
-    {
-        "worse": "This is a rise of 10% or more.",
-        "no meaningful change": "This is less than a 10% change either way.",
-        "minimal": "This is a small but possibly noticeable drop (10-29%).",
-        "moderate": "This is a drop of 30% or more, which many people notice as a "
-        "real improvement.",
-        "substantial": "This is a drop of 50% or more, a large improvement.",
-    }
-)
-
 # Percent and points are rounded to this many decimals before comparing with a threshold,
 # so 7 vs 10 is exactly a 30% drop (not 29.999999999999996 from binary floating point).
 _DECIMALS = 9
@@ -362,7 +349,14 @@ class ChangeResult:
             amount = f"went up from {base} to {now} ({self.percent:.0f}% more)"
         else:
             amount = f"stayed at {base}"
-        meaning = CHANGE_MEANINGS[self.category]
+        meaning = {
+            "worse": "This is a rise of 10% or more.",
+            "no meaningful change": "This is less than a 10% change either way.",
+            "minimal": "This is a small but possibly noticeable drop (10-29%).",
+            "moderate": "This is a drop of 30% or more, which many people notice as a "
+            "real improvement.",
+            "substantial": "This is a drop of 50% or more, a large improvement.",
+        }[self.category]
         return f"Average {what} {amount}. {meaning}"
 
 

@@ -13,19 +13,24 @@ What is in it (:func:`rules`):
   rules (range, whole numbers, the plain name and the sentence explaining the scale), the
   list and text columns, the heading aliases (already reduced by the heading rule), the plain
   words for each column and the headings suggested when a required one is missing;
-* ``headings``: the heading rule of :func:`painbook._validate.header_key` as two regular
+* ``headings``: the heading rule of ``painbook.diary._cells.header_key`` as two regular
   expressions; ``lists``: the separator; ``formula``: the formula guard's characters;
   ``csv``: encoding, line end and delimiters; ``dates``: the years a date may have, the month
   names and the patterns of the date, time and date-time forms;
 * ``bands`` (:data:`painbook.scales.DEFAULT_BANDS`, Serlin et al. 1995), ``change``
   (IMMPACT categories, Dworkin et al. 2008, and Farrar's rule, Farrar et al. 2001), ``peg``
   (Krebs et al. 2009), ``painad`` (Warden, Hurley & Volicer 2003), ``flares``, ``trend``,
-  ``helped``, ``progress`` and ``summary``: the analysis parameters, from the functions'
-  defaults and module constants;
-* ``fields``: the labels, help and placeholders of the workbook's diary and PAINAD forms;
+  ``helped``, ``progress`` and ``summary`` (with the visit summary's list lengths and
+  footer): the analysis parameters, from the functions' defaults and module constants;
+  ``measures``: the charts' measures (:data:`painbook.charts.MEASURES`);
+* ``fields``: the labels, help and placeholders of the workbook's diary form (the PAINAD
+  form's are under ``painad``); ``tables``: the short headings of the last-entries table;
+* ``other_apps``: how the CSV exports of other pain apps are told apart
+  (:mod:`painbook.imports`), so they are refused as read_diary refuses them;
 * ``messages``: message templates made by running painbook's own message functions with
   placeholders (``{value}``, ``{quoted}``, ``{number}``, ``{retry}``, ``{column}``,
-  ``{line}``, ``{message}``, ``{label}``, ``{n}``), so the page's words are the workbook's.
+  ``{line}``, ``{message}``, ``{label}``, ``{n}``), so the page's words are the workbook's;
+  the words for each change category come from ``ChangeResult.describe`` itself.
 """
 
 from __future__ import annotations
@@ -208,6 +213,7 @@ def _messages() -> dict[str, Any]:
 
     marks = {"message": "\x06message\x06", "label": "\x07label\x07"}
     return {
+        "example_headings": _example_headings(),
         "retry": {mode: _template(w.retry, noun="\x04noun\x04") for mode, w in where.items()},
         "place": {
             "file": _template(where["file"].place(0, column), column=column).replace(
@@ -226,6 +232,70 @@ def _messages() -> dict[str, Any]:
             "7", "{n}"
         ),
     }
+
+
+def _example_headings() -> dict[str, str]:
+    """The made-up headings of the missing-column message, and the one used for the others."""
+    import re
+
+    import pandas as pd
+
+    from painbook.diary import check
+
+    raw = check._Raw(["Weather"], pd.DataFrame(), None, 1, None, "file")
+    message = check._missing_columns_error(raw, _format._DIARY, ["pain"]).message
+    found = re.search(r"if it is headed '([^']+)'", message)
+    if found is None:  # pragma: no cover - the message changed
+        raise RuntimeError("painbook's missing-column message changed; update webrules.")
+    return {**check._EXAMPLE_HEADINGS, "_other": found.group(1)}
+
+
+def _other_apps() -> list[dict[str, Any]]:
+    """How the CSV exports of other pain apps are told apart, from painbook.imports."""
+    from painbook import imports
+    from painbook.imports import (
+        apple_health,
+        bearable,
+        crisiscore,
+        flaredown,
+        headi,
+        migraine_buddy,
+    )
+
+    return [
+        {
+            "app": bearable.APP,
+            "name": imports.APPS[bearable.APP],
+            "casefold": True,
+            "headings": [list(bearable.HEADINGS)],
+        },
+        {
+            "app": migraine_buddy.APP,
+            "name": imports.APPS[migraine_buddy.APP],
+            "headings": [list(migraine_buddy.PREAMBLE)],
+            "starts_with": list(migraine_buddy.ATTACKS),
+            "and_has": "Geohash",
+        },
+        {
+            "app": flaredown.APP,
+            "name": imports.APPS[flaredown.APP],
+            "first": "Date",
+            "ends_with": ["Tags", "Foods", *flaredown.WEATHER],
+            "min_cells": 9,
+        },
+        {
+            "app": crisiscore.APP,
+            "name": imports.APPS[crisiscore.APP],
+            "headings": [list(crisiscore.FULL), list(crisiscore.MINIMAL)],
+            "literal_breaks": crisiscore._LITERAL_BREAK,
+        },
+        {"app": headi.APP, "name": imports.APPS[headi.APP], "headings": [list(headi.HEADINGS)]},
+        {
+            "app": apple_health.APP,
+            "name": imports.APPS[apple_health.APP],
+            "xml_markers": ["<HealthData", "DOCTYPE HealthData"],
+        },
+    ]
 
 
 def _footer() -> str:
@@ -249,6 +319,30 @@ def _forms() -> Any:
     from painbook.widgets import forms
 
     return forms
+
+
+#: A change of each category, to have painbook's own words for it.
+_CHANGE_EXAMPLES = {
+    "worse": (5, 8),
+    "no meaningful change": (5, 5),
+    "minimal": (10, 8),
+    "moderate": (10, 6),
+    "substantial": (10, 4),
+}
+
+
+def _meaning(baseline: float, recent: float) -> str:
+    """The sentence ChangeResult.describe ends with, for this change."""
+    return scales.change_category(baseline, recent).describe().split(". ", 1)[1]
+
+
+def _change_meanings() -> dict[str, str]:
+    meanings = {}
+    for category, (baseline, recent) in _CHANGE_EXAMPLES.items():
+        if scales.change_category(baseline, recent).category != category:  # pragma: no cover
+            raise RuntimeError(f"change_category({baseline}, {recent}) is not {category!r}.")
+        meanings[category] = _meaning(baseline, recent)
+    return meanings
 
 
 def _defaults(func: Any) -> dict[str, Any]:
@@ -295,7 +389,9 @@ def rules() -> dict[str, Any]:
         "bands": [list(band) for band in scales.DEFAULT_BANDS],
         "change": {
             "categories": list(scales.CHANGE_CATEGORIES),
-            "meanings": dict(scales.CHANGE_MEANINGS),
+            "meanings": _change_meanings(),
+            "small_rise_meaning": _meaning(2, 2.2),
+            "worse_min_points": getattr(scales, "WORSE_MIN_POINTS", 0.0),
             "worse_percent": scales.WORSE_PERCENT,
             "substantial_drop_percent": scales.SUBSTANTIAL_DROP_PERCENT,
             "moderate_drop_percent": scales.MODERATE_DROP_PERCENT,
@@ -334,6 +430,7 @@ def rules() -> dict[str, Any]:
             "daily_chart_max_days": report.DAILY_CHART_MAX_DAYS,
             "footer": _footer(),
         },
+        "other_apps": _other_apps(),
         "fields": _diary_fields(),
         "measures": {
             key: {

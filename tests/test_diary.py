@@ -55,9 +55,9 @@ FIX_WORDS = ("Change", "Save", "Add", "Rename", "Write", "Put", "Move", "Choose"
 BAD_CASES: list[tuple[str, str, int | None, str | None, str]] = [
     ("empty.csv", "diary", None, None, "is empty"),
     ("only_blank_lines.csv", "diary", None, None, "is empty"),
-    ("missing_pain_column.csv", "diary", 1, None, "has no 'pain' column"),
-    ("missing_date_column.csv", "diary", 1, None, "has no 'date' column"),
-    ("headings_missing.csv", "diary", 1, None, "looks like an entry, not headings"),
+    ("missing_pain_column.csv", "diary", 1, "pain", "has no 'pain' column"),
+    ("missing_date_column.csv", "diary", 1, "date", "has no 'date' column"),
+    ("headings_missing.csv", "diary", 1, "date", "looks like an entry, not headings"),
     ("pain_above_10.csv", "diary", 5, "Pain (0-10)", "11 is above 10"),
     ("pain_below_0.csv", "diary", 3, "pain", "-1 is below 0"),
     ("pain_not_a_number.csv", "diary", 3, "pain", "'bad' is not a number"),
@@ -102,7 +102,13 @@ BAD_CASES: list[tuple[str, str, int | None, str | None, str]] = [
     ("pain_typed_as_date.xlsx", "diary", 2, "Pain", "turn a score typed like 5/10 into a date"),
     ("observations_item_above_2.csv", "observations", 2, "face", "3 is above 2"),
     ("observations_half_point.csv", "observations", 2, "Breathing", "1.5 is not a whole"),
-    ("observations_missing_item.csv", "observations", 1, None, "no 'consolability' column"),
+    (
+        "observations_missing_item.csv",
+        "observations",
+        1,
+        "consolability",
+        "no 'consolability' column",
+    ),
 ]
 
 READERS = {"diary": read_diary, "observations": read_observations}
@@ -778,3 +784,104 @@ def test_number_columns_are_the_columns_with_a_number_rule() -> None:
     assert list(diary.NUMBER_COLUMNS) == [
         c for c in diary.CANONICAL_COLUMNS if c in diary.NUMBER_COLUMNS
     ]
+
+
+# --------------------------------------------------------------------------------------
+# Messages for files that are not diary tables, and columns= saying "not this column"
+# --------------------------------------------------------------------------------------
+
+IMPORTS = DATA / "imports"
+
+
+@pytest.mark.parametrize(
+    ("name", "app"),
+    [
+        ("bearable.csv", "Bearable"),
+        ("migraine_buddy.csv", "Migraine Buddy"),
+        ("flaredown.csv", "Flaredown"),
+        ("crisiscore.csv", "CrisisCore Pain Tracker"),
+        ("crisiscore.json", "CrisisCore Pain Tracker"),
+        ("headi.csv", "Headi"),
+        ("privacy_friendly_pain_diary.json", "Privacy Friendly Pain Diary"),
+        ("apple_health_export.xml", "Apple Health"),
+    ],
+)
+def test_an_export_from_another_app_names_the_app_and_the_importer(name: str, app: str) -> None:
+    with pytest.raises(DiaryError) as caught:
+        read_diary(IMPORTS / name)
+    message = str(caught.value)
+    assert f"is an export from {app}" in message
+    assert "painbook.imports.import_diary(path)" in message
+    assert "note holds a comma" not in message
+
+
+def test_an_export_with_real_line_breaks_is_still_sent_to_its_importer() -> None:
+    # CrisisCore's CSV would read as a diary once its rows are on their own lines, with UTC
+    # times taken as local: it must be refused, not read.
+    text = (IMPORTS / "crisiscore.csv").read_text().replace("\\n", "\r\n")
+    with pytest.raises(DiaryError, match="export from CrisisCore Pain Tracker"):
+        read_diary(text.encode())
+
+
+@pytest.mark.parametrize(
+    ("content", "kind"),
+    [
+        (b'[{"date": "2026-03-02", "pain": 4}]', "a JSON file"),
+        (b'{"entries": [{"date": "2026-03-02", "pain": 4}]}', "a JSON file"),
+        (b'<?xml version="1.0"?><Diary><Entry pain="4"/></Diary>', "an XML file"),
+        (b"<Diary><Entry/></Diary>", "an XML file"),
+    ],
+)
+def test_a_json_or_xml_file_is_named_as_such(content: bytes, kind: str) -> None:
+    with pytest.raises(DiaryError) as caught:
+        read_diary(content)
+    message = str(caught.value)
+    assert f"is {kind}, not a table of entries" in message
+    assert "comma" not in message and "painbook.imports.import_diary" in message
+
+
+def test_columns_none_says_a_heading_is_not_that_column() -> None:
+    text = b"date,Pain,Pain level\n2026-03-02,knee,5\n"
+    with pytest.raises(DiaryError) as caught:
+        read_diary(text)
+    assert "columns={'Pain level': None}" in str(caught.value)  # the message says how
+    df = read_diary(text, columns={"Pain": None})
+    assert df["pain"].tolist() == [5.0]
+    assert df["Pain"].tolist() == ["knee"]  # kept as the person's own column
+    assert list(df.columns[len(CANONICAL_COLUMNS) :]) == ["Pain"]
+
+
+def test_columns_none_alone_leaves_the_pain_column_missing() -> None:
+    with pytest.raises(DiaryError, match="has no 'pain' column") as caught:
+        read_diary(b"date,pain\n2026-03-02,knee\n", columns={"pain": None})
+    assert caught.value.column == "pain"
+
+
+def test_the_missing_column_hint_uses_a_made_up_heading() -> None:
+    with pytest.raises(DiaryError) as caught:
+        read_diary(b"date,weekday,level\n2026-03-02,Monday,4\n")
+    message = str(caught.value)
+    assert "'weekday': 'pain'" not in message and "'level': 'pain'" not in message
+    assert "columns={'Score': 'pain'}" in message and "if it is headed 'Score'" in message
+    assert caught.value.column == "pain"
+    with pytest.raises(DiaryError) as caught:
+        read_diary(b"weekday,pain\nMonday,4\n")
+    assert caught.value.column == "date" and "columns={'Logged on': 'date'}" in str(caught.value)
+
+
+@pytest.mark.parametrize(
+    ("content", "column", "offset"),
+    [
+        (b"date,pain\n2026-03-02T14:05:09+00:00,4\n", "date", "+00:00"),
+        (b"Date/Time,pain\n2026-03-02T14:05:09+00:00,4\n", "Date/Time", "+00:00"),
+        (b"Date/Time,pain\n2026-03-02 14:05Z,4\n", "Date/Time", "Z (UTC)"),
+        (b"date,time,pain\n2026-03-02,14:05:09-05:00,4\n", "time", "-05:00"),
+    ],
+)
+def test_a_time_with_an_offset_names_the_offset(content: bytes, column: str, offset: str) -> None:
+    with pytest.raises(DiaryError) as caught:
+        read_diary(content)
+    message = str(caught.value)
+    assert f"ends with a time-zone offset, {offset}" in message
+    assert caught.value.column == column and caught.value.line == 2
+    assert "import_diary" in message

@@ -731,3 +731,77 @@ def test_form_boxes_become_the_workbook_form_entry(tmp_path) -> None:
         form.other_qualities.value = filled.get("other", "")
         expected = {k: (v.isoformat() if k == "date" else v) for k, v in form.entry().items()}
         assert got["entry"] == expected
+
+
+IMPORTS = sorted(p for p in (DATA / "imports").iterdir() if p.suffix != ".md")
+#: Exports the page names only as JSON files (painbook names the app; telling these apps
+#: apart needs their JSON read, and the page cannot bring them in either way).
+JSON_EXPORTS = {"crisiscore.json", "privacy_friendly_pain_diary.json"}
+
+
+def test_other_apps_exports_are_refused_as_painbook_refuses_them() -> None:
+    results = run([{"op": "read", "path": str(p)} for p in IMPORTS])
+    for path, got in zip(IMPORTS, results, strict=True):
+        err = _painbook_error(path)
+        assert got.get("error") is not None, path.name
+        assert (got["error"]["line"], got["error"]["column"]) == (err.line, err.column)
+        if path.name in JSON_EXPORTS:
+            assert got["error"]["message"].startswith(f"The file '{path.name}' is a JSON file")
+        else:
+            assert got["error"]["message"] == err.message, path.name
+
+
+def test_json_xml_and_web_pages_are_named(tmp_path) -> None:
+    files = {
+        "notes.json": b'\xef\xbb\xbf {"date": "2026-04-03", "pain": 5}',
+        "list.json": b"[1, 2]",
+        "broken.json": b"[not json,\n2026-04-03,5\n",
+        "data.xml": b"<?xml version='1.0'?><diary/>",
+        "page.html": b"<!DOCTYPE html><html><body>date,pain</body></html>",
+        "tag.csv": b"<entries>\n</entries>\n",
+    }
+    paths = []
+    for name, data in files.items():
+        (tmp_path / name).write_bytes(data)
+        paths.append(tmp_path / name)
+    results = run([{"op": "read", "path": str(p)} for p in paths])
+    for path, got in zip(paths, results, strict=True):
+        err = _painbook_error(path)
+        assert (got["error"]["line"], got["error"]["column"]) == (err.line, err.column)
+        first_sentence = err.message.split(": ")[0]
+        assert got["error"]["message"].split(": ")[0] == first_sentence, path.name
+        assert ".xlsx" not in got["error"]["message"]
+
+
+OBSERVATION_FORMS = [
+    {"scores": {"breathing": 1, "face": 2}, "boxes": {"date": "2026-04-03"}},
+    {
+        "scores": {"breathing": 0, "vocalization": 1, "face": 2, "body_language": 1},
+        "boxes": {
+            "date": "2026-04-03",
+            "time": " 10:30",
+            "context": "other",
+            "contextOther": " dressing ",
+        },
+    },
+    {"scores": {}, "boxes": {"date": "2026-04-03", "context": "other", "notes": " held hip "}},
+    {"scores": {}, "boxes": {"date": "2026-04-03", "context": "bathing"}},
+]
+
+
+def test_painad_form_gives_the_workbook_form_observation(tmp_path) -> None:
+    from painbook.widgets import forms
+
+    results = run([{"op": "observation-form", **f} for f in OBSERVATION_FORMS])
+    for filled, got in zip(OBSERVATION_FORMS, results, strict=True):
+        form = forms.ObservationForm(tmp_path / "log.csv")
+        boxes = filled["boxes"]
+        form.date.value = pd.Timestamp(boxes["date"]).date()
+        form.time.value = boxes.get("time", "")
+        form.context.value = boxes.get("context", "")
+        form.context_other.value = boxes.get("contextOther", "")
+        form.notes.value = boxes.get("notes", "")
+        for item, control in form.items.items():
+            control.value = filled["scores"].get(item)
+        expected = {k: (v.isoformat() if k == "date" else v) for k, v in form.observation().items()}
+        assert got["entry"] == expected

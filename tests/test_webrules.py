@@ -116,7 +116,14 @@ def test_scales_and_analysis_parameters(rules) -> None:
         scales.FARRAR_POINTS,
         scales.FARRAR_PERCENT,
     )
-    assert c["meanings"] == dict(scales.CHANGE_MEANINGS)
+    for category, meaning in c["meanings"].items():
+        assert category in scales.CHANGE_CATEGORIES
+        assert meaning in scales.change_category(5, 5).describe() or category != (
+            "no meaningful change"
+        )
+    assert scales.change_category(10, 6).describe().endswith(c["meanings"]["moderate"])
+    assert scales.change_category(2, 2.2).describe().endswith(c["small_rise_meaning"])
+    assert c["worse_min_points"] == getattr(scales, "WORSE_MIN_POINTS", 0.0)
     assert c["summary_words"] == report._CATEGORY_WORDS
     assert scales.peg(6, 5, 7) == sum(
         {"pain": 6, "enjoyment_interference": 5, "activity_interference": 7}[i]
@@ -153,3 +160,26 @@ def test_form_labels_and_help(rules) -> None:
         )
     assert rules["fields"]["pain"]["placeholder"] == "a number from 0 to 10 (needed)"
     assert rules["fields"]["_qualities"]["choices"] == list(forms.QUALITIES)
+
+
+def test_other_apps_and_example_headings(rules) -> None:
+    from painbook import imports
+    from painbook.diary import check
+    from painbook.imports import bearable, crisiscore, headi
+
+    apps = {a["app"]: a for a in rules["other_apps"]}
+    assert set(apps) <= set(imports.APPS)
+    assert apps["bearable"]["headings"] == [list(bearable.HEADINGS)]
+    assert apps["headi"]["headings"] == [list(headi.HEADINGS)]
+    assert apps["crisiscore"]["headings"] == [list(crisiscore.FULL), list(crisiscore.MINIMAL)]
+    assert [a["app"] for a in rules["other_apps"]] == [a for a in imports.APPS if a in apps]
+    headings = rules["messages"]["example_headings"]
+    assert headings["date"] == check._EXAMPLE_HEADINGS["date"]
+    assert (
+        f"if it is headed '{headings['_other']}'"
+        in check._missing_columns_error(
+            check._Raw(["x"], __import__("pandas").DataFrame(), None, 1, None, "file"),
+            _format._DIARY,
+            ["pain"],
+        ).message
+    )

@@ -479,7 +479,8 @@ export function changeCategory(rules, baseline, recent) {
   const points = round9(recent - baseline, c.decimals);
   const drop = -percent;
   let category;
-  if (percent >= c.worse_percent) category = "worse";
+  if (percent >= c.worse_percent && points >= c.worse_min_points) category = "worse";
+  else if (percent >= c.worse_percent) category = "no meaningful change";
   else if (drop >= c.substantial_drop_percent) category = "substantial";
   else if (drop >= c.moderate_drop_percent) category = "moderate";
   else if (drop >= c.minimal_drop_percent) category = "minimal";
@@ -502,7 +503,11 @@ export function describeChange(rules, result, what = "pain") {
   else if (result.points < 0) amount = `went down from ${base} to ${now} (${pyFixed(-result.percent, 0)}% less)`;
   else if (result.points > 0) amount = `went up from ${base} to ${now} (${pyFixed(result.percent, 0)}% more)`;
   else amount = `stayed at ${base}`;
-  return `Average ${what} ${amount}. ${rules.change.meanings[result.category]}`;
+  let meaning = rules.change.meanings[result.category];
+  if (result.category === "no meaningful change" && result.percent >= rules.change.worse_percent) {
+    meaning = rules.change.small_rise_meaning;
+  }
+  return `Average ${what} ${amount}. ${meaning}`;
 }
 
 /**

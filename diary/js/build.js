@@ -61,7 +61,7 @@ function twoColumnsError(rules, spec, canonical, first, second, line, retry, nou
   const words = spec.words[canonical] ?? canonical;
   let how = "";
   if (noun === "column" && line !== null) {
-    how = ` (or say which ${noun} is which with ${spec.reader}(path, columns={...}))`;
+    how = ` (or keep both and say that '${second}' is not the ${words} column: ${spec.reader}(path, columns={'${second}': None}))`;
   }
   return new DiaryError(
     `Two ${noun}s hold the ${words}: '${first}' and '${second}'. A ${spec.what} can have only ` +
@@ -101,13 +101,14 @@ function missingColumnsError(rules, raw, spec, missing) {
       `top (for example: ${spec.columns.slice(0, 3).join(",")},notes), ${retry}`;
   } else {
     const example = missing[0];
-    const unknown = raw.headers.filter((h) => strip(h) && spec.aliases[headerKey(rules, h)] === undefined);
-    const mapping = unknown.length ? `{'${unknown[0]}': '${example}'}` : `{'...': '${example}'}`;
+    const headings = rules.messages.example_headings;
+    const heading = headings[example] ?? headings._other;
+    const mapping = `{'${heading}': '${example}'}`;
     message +=
-      `Rename the heading of that column (or say which column it is with ` +
-      `${spec.reader}(path, columns=${mapping})), ${retry}`;
+      `Rename the heading of that column (or say which column it is: if it is ` +
+      `headed '${heading}', ${spec.reader}(path, columns=${mapping})), ${retry}`;
   }
-  return new DiaryError(message, { line: raw.headerLine, column: null });
+  return new DiaryError(message, { line: raw.headerLine, column: missing[0] });
 }
 
 /**

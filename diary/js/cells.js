@@ -402,11 +402,12 @@ export function checkMidnight(timeText, fullText, problems, order, column) {
     if (t === "" || /^0?0:00(?::00(?:\.0+)?)?$/.test(t)) continue;
     const clock = /^(?:\d{1,2}[:.]\d{2}|\d{1,2}\s*[aApP])/.test(t);
     problems.add(i, order, column, () =>
-      clock
+      offsetMessage(fullText[i], t, retry) ??
+      (clock
         ? `${quoted(fullText[i])} has a time of day in it. Put the time in its own 'time' ` +
           `column (or head this column 'Date/Time' so it is read as date and time), ${retry}`
         : `${quoted(fullText[i])} is not a date we can read. Write dates as year-month-day, ` +
-          `for example 2026-04-03 for 3 April 2026, ${retry}`,
+          `for example 2026-04-03 for 3 April 2026, ${retry}`),
     );
     return;
   }
@@ -467,7 +468,30 @@ export function suggestTime(rules, value) {
   return null;
 }
 
+const WITH_OFFSET = /^\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?\s*(Z|[+-]\d{2}:?\d{2})$/;
+
+/**
+ * The message for a time with a time-zone offset (painbook's `offset_message`), or null.
+ * @param {string} value the cell
+ * @param {string} timeText its time part
+ * @param {string} retry
+ */
+export function offsetMessage(value, timeText, retry) {
+  const m = WITH_OFFSET.exec(strip(timeText));
+  if (!m) return null;
+  const offset = m[1] === "Z" ? "Z (UTC)" : m[1];
+  return (
+    `${quoted(value)} ends with a time-zone offset, ${offset}: that time is on the clock ` +
+    "of another place (often UTC), not on yours. The diary keeps times as your own clock " +
+    "showed them, with no offset. Write the local time (for example 08:30), or, if the " +
+    "file comes from an app, bring it in with painbook.imports.import_diary(path), which " +
+    `changes the times to your time zone, ${retry}`
+  );
+}
+
 function badTime(rules, value, retry) {
+  const offset = offsetMessage(value, value, retry);
+  if (offset) return offset;
   const message = `${quoted(value)} is not a time in 24-hour HH:MM form (hours 00 to 23, minutes 00 to 59). `;
   const suggestion = suggestTime(rules, value);
   if (suggestion) return message + `Change it to ${suggestion}, ${retry}`;

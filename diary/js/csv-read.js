@@ -78,6 +78,10 @@ function xlsxError(name) {
   );
 }
 
+function asBytes(data) {
+  return data instanceof Uint8Array ? data : new Uint8Array(data);
+}
+
 function asciiBlank(bytes) {
   for (let i = 0; i < bytes.length; i++) {
     const b = bytes[i];
@@ -132,27 +136,27 @@ export function decode(bytes, name = null) {
 }
 
 /**
- * Split CSV text into records, as pandas' C parser does.
+ * Walk CSV text record by record, as pandas' C parser splits it: `onField(value)` for each
+ * cell, `onEnd()` at the end of each record.
  * @param {string} text
  * @param {string} delimiter
- * @param {number} [limit] stop after this many records
- * @returns {{records: string[][], starts: number[], unclosed: number}}
+ * @param {number} limit  stop after this many records
+ * @param {(value: string) => void} onField
+ * @param {() => void} onEnd
+ * @returns {{starts: number[], unclosed: number}}
  *   starts: the physical line (1-based, within `text`) where each record starts;
  *   unclosed: the index of a record whose quote is never closed, or -1
  */
-export function splitRecords(text, delimiter, limit = Infinity) {
+function tokenize(text, delimiter, limit, onField, onEnd) {
   const D = delimiter.charCodeAt(0);
-  const records = [];
   const starts = [];
   const n = text.length;
   let i = 0;
   let line = 1;
   let unclosed = -1;
-  while (i < n && records.length < limit) {
-    const fields = [];
+  while (i < n && starts.length < limit) {
     starts.push(line);
-    let done = false;
-    while (!done) {
+    for (;;) {
       // one field, starting at i
       if (i < n && text.charCodeAt(i) === 34) {
         let value = "";
@@ -179,9 +183,8 @@ export function splitRecords(text, delimiter, limit = Infinity) {
           break;
         }
         if (!closed) {
-          unclosed = records.length;
-          fields.push(value);
-          done = true;
+          unclosed = starts.length - 1;
+          onField(value);
           break;
         }
         // characters after the closing quote belong to the same cell
@@ -195,7 +198,7 @@ export function splitRecords(text, delimiter, limit = Infinity) {
           value += text.slice(i, j);
           i = j;
         }
-        fields.push(value);
+        onField(value);
       } else {
         let j = i;
         while (j < n) {
@@ -203,26 +206,86 @@ export function splitRecords(text, delimiter, limit = Infinity) {
           if (c === D || c === 10 || c === 13) break;
           j++;
         }
-        fields.push(text.slice(i, j));
+        onField(text.slice(i, j));
         i = j;
       }
-      if (i >= n) {
-        done = true;
-      } else {
-        const c = text.charCodeAt(i);
-        if (c === D) i++;
-        else {
-          // end of the record
-          i += c === 13 && text.charCodeAt(i + 1) === 10 ? 2 : 1;
-          line++;
-          done = true;
-        }
+      if (i >= n) break;
+      const c = text.charCodeAt(i);
+      if (c === D) i++;
+      else {
+        // end of the record
+        i += c === 13 && text.charCodeAt(i + 1) === 10 ? 2 : 1;
+        line++;
+        break;
       }
     }
-    records.push(fields);
+    onEnd();
     if (unclosed >= 0) break;
   }
+  return { starts, unclosed };
+}
+
+/**
+ * Split CSV text into records, as pandas' C parser does.
+ * @param {string} text
+ * @param {string} delimiter
+ * @param {number} [limit] stop after this many records
+ * @returns {{records: string[][], starts: number[], unclosed: number}}
+ *   starts: the physical line (1-based, within `text`) where each record starts;
+ *   unclosed: the index of a record whose quote is never closed, or -1
+ */
+export function splitRecords(text, delimiter, limit = Infinity) {
+  const records = [];
+  let fields = [];
+  const { starts, unclosed } = tokenize(
+    text,
+    delimiter,
+    limit,
+    (value) => fields.push(value),
+    () => {
+      records.push(fields);
+      fields = [];
+    },
+  );
   return { records, starts, unclosed };
+}
+
+/**
+ * Split CSV text straight into columns (no array per row): the heading record's cells, one
+ * array per heading holding the other records' cells ("" where a record is short), and each
+ * record's cell count (to find one with more cells than the headings).
+ * @param {string} text
+ * @param {string} delimiter
+ */
+function splitColumns(text, delimiter) {
+  const head = [];
+  const counts = [];
+  let columns = null;
+  let width = 0;
+  let row = -1;
+  let c = 0;
+  const { starts, unclosed } = tokenize(
+    text,
+    delimiter,
+    Infinity,
+    (value) => {
+      if (row < 0) head.push(value);
+      else if (c < width) columns[c][row] = value;
+      c++;
+    },
+    () => {
+      if (row < 0) {
+        width = head.length;
+        columns = Array.from({ length: width }, () => []);
+      } else {
+        for (let k = c; k < width; k++) columns[k][row] = "";
+        counts.push(c);
+      }
+      row++;
+      c = 0;
+    },
+  );
+  return { head, columns: columns ?? [], counts, starts, unclosed };
 }
 
 function countBreaks(text, from, to) {
@@ -287,14 +350,14 @@ export function loadCsv(rules, text, name, spec) {
   }
   const body = text.slice(start);
   const delimiter = sniffDelimiter(rules, body, spec);
-  const { records, starts, unclosed } = splitRecords(body, delimiter);
-  const width = records[0].length;
+  const { head, columns: cells, counts, starts, unclosed } = splitColumns(body, delimiter);
+  const width = head.length;
   const shown = { ",": "comma", ";": "semicolon", "\t": "tab" }[delimiter];
-  for (let r = 1; r < records.length; r++) {
-    if (records[r].length > width) {
-      const line = headerLine + starts[r] - 1;
+  for (let r = 0; r < counts.length; r++) {
+    if (counts[r] > width) {
+      const line = headerLine + starts[r + 1] - 1;
       throw new DiaryError(
-        `Line ${line} has ${records[r].length} cells but the heading line has only ` +
+        `Line ${line} has ${counts[r]} cells but the heading line has only ` +
           `${width}. This often happens when a note holds a ${shown}. Put quote ` +
           `marks around that cell ("like, this") or remove the extra ` +
           `${shown}, or add a heading for the extra column, then load the ` +
@@ -312,30 +375,25 @@ export function loadCsv(rules, text, name, spec) {
       { line },
     );
   }
-  const n = records.length - 1;
-  const cells = Array.from({ length: width }, () => new Array(n));
-  for (let r = 0; r < n; r++) {
-    const record = records[r + 1];
-    for (let c = 0; c < width; c++) cells[c][r] = c < record.length ? record[c] : "";
-  }
+  const records = starts.length;
   // Line numbers, as painbook counts them.
   const physical = count(body, newline) + (body.endsWith(newline) ? 0 : 1);
   let lineStarts;
-  if (physical === records.length) lineStarts = records.map((_, r) => headerLine + r);
+  if (physical === records) lineStarts = starts.map((_, r) => headerLine + r);
   else {
-    lineStarts = new Array(records.length);
+    lineStarts = new Array(records);
     let at = headerLine;
-    for (let r = 0; r < records.length; r++) {
+    for (let r = 0; r < records; r++) {
       lineStarts[r] = at;
       let breaks = 0;
       for (let c = 0; c < width; c++) {
-        const v = r === 0 ? records[0][c] : cells[c][r - 1];
+        const v = r === 0 ? head[c] : cells[c][r - 1];
         if (v.includes(newline)) breaks += count(v, newline);
       }
       at += breaks + 1;
     }
   }
-  const headers = records[0].map((h) => unescapeText(rules, h));
+  const headers = head.map((h) => unescapeText(rules, h));
   const [kept, lines] = dropBlankRows(cells, lineStarts.slice(1));
   return {
     headers,
@@ -347,6 +405,72 @@ export function loadCsv(rules, text, name, spec) {
     apostrophes: body.includes("'"),
     noun: spec.what,
   };
+}
+
+/**
+ * The other pain app a file was exported from, told by its headings (rules.other_apps, from
+ * painbook.imports), or null. Exports saved as JSON are refused as JSON files.
+ * @param {any} rules
+ * @param {Uint8Array} bytes
+ */
+export function otherApp(rules, bytes) {
+  const chunk = bytes.subarray(0, 65536);
+  let head;
+  if (startsWith(chunk, [0xff, 0xfe]) || startsWith(chunk, [0xfe, 0xff])) {
+    head = new TextDecoder(chunk[0] === 0xff ? "utf-16le" : "utf-16be").decode(chunk).slice(0, 4096);
+  } else head = new TextDecoder("utf-8").decode(chunk.subarray(0, 4096));
+  const firstRow = (text) => {
+    const { records } = splitRecords(text, ",", 1);
+    return records.length && !(records[0].length === 1 && records[0][0] === "") ? records[0].map(strip) : [];
+  };
+  const same = (a, b) => a.length === b.length && a.every((v, i) => v === b[i]);
+  for (const app of rules.other_apps) {
+    let found = false;
+    if (app.xml_markers) {
+      found = head.trimStart().startsWith("<") && app.xml_markers.some((m) => head.slice(0, 4096).includes(m));
+    } else {
+      let text = head;
+      if (app.literal_breaks && !strip(text).includes("\n") && text.includes(app.literal_breaks)) {
+        text = text.split(app.literal_breaks).join("\n");
+      }
+      let row = firstRow(text);
+      if (app.casefold) row = row.map((h) => h.toLowerCase());
+      if (app.headings) found = app.headings.some((h) => same(row, h));
+      if (!found && app.starts_with) found = same(row.slice(0, app.starts_with.length), app.starts_with) && row.includes(app.and_has);
+      if (!found && app.ends_with) {
+        found = row.length >= app.min_cells && row[0] === app.first && same(row.slice(-app.ends_with.length), app.ends_with);
+      }
+    }
+    if (found) return app.name;
+  }
+  return null;
+}
+
+function refuseJsonOrXml(bytes, name) {
+  let start = 0;
+  const end = Math.min(bytes.length, 512);
+  if (startsWith(bytes, [0xef, 0xbb, 0xbf])) start = 3;
+  while (start < end && [0x20, 0x09, 0x0d, 0x0a, 0xef, 0xbb, 0xbf].includes(bytes[start])) start++;
+  const lead = new TextDecoder("latin1").decode(bytes.subarray(start, end));
+  let kind = null;
+  if (lead.startsWith("{") || lead.startsWith("[")) {
+    try {
+      JSON.parse(new TextDecoder("utf-8", { fatal: true }).decode(bytes).replace(/^\ufeff/, ""));
+      kind = "a JSON file";
+    } catch {
+      kind = null;
+    }
+  } else if (lead.startsWith("<?xml") || lead.startsWith("<!DOCTYPE") || /^<[A-Za-z]/.test(lead)) {
+    const low = lead.slice(0, 20).toLowerCase();
+    kind = low.startsWith("<!doctype html") || low.startsWith("<html") ? "a web page (HTML)" : "an XML file";
+  }
+  if (kind === null) return;
+  throw new DiaryError(
+    `The file${named(name)} is ${kind}, not a table of entries: apps save their data ` +
+      "this way. If it comes from a pain or headache app, the workbook's read-a-diary notebook " +
+      "can bring it in ('Bring a diary from another app'). Otherwise save the diary from your " +
+      "spreadsheet program as CSV, then open that file here.",
+  );
 }
 
 /**
@@ -362,9 +486,20 @@ export function readDiary(rules, data, { name = null, kind = "diary", dateFormat
   if (dateFormat !== null) checkDateFormat(dateFormat);
   const spec = specOf(rules, kind);
   let text;
+  if (kind === "diary") {
+    const app = otherApp(rules, typeof data === "string" ? new TextEncoder().encode(data) : asBytes(data));
+    if (app) {
+      throw new DiaryError(
+        `The file${named(name)} is an export from ${app}, not a diary table: its ` +
+          "columns do not mean what the diary's columns mean. Bring it in with " +
+          "painbook.imports.import_diary(path), which turns it into a diary and says what it " +
+          "changed (or, in the read-a-diary notebook, use 'Bring a diary from another app').",
+      );
+    }
+  }
   if (typeof data === "string") text = data;
   else {
-    const bytes = data instanceof Uint8Array ? data : new Uint8Array(data);
+    const bytes = asBytes(data);
     const dot = name ? name.lastIndexOf(".") : -1;
     const suffix = dot >= 0 ? name.slice(dot).toLowerCase() : "";
     if (asciiBlank(bytes)) throw emptyFileError(name);
@@ -377,6 +512,7 @@ export function readDiary(rules, data, { name = null, kind = "diary", dateFormat
       }
     }
     if (startsWith(bytes, [0x50, 0x4b])) throw xlsxError(name);
+    refuseJsonOrXml(bytes, name);
     if (suffix === ".xlsx" || suffix === ".xlsm") {
       throw new DiaryError(
         `The file${named(name)} is named like an Excel workbook but it is not one (it may be ` +

@@ -138,3 +138,34 @@ export function formEntry(rules, boxes, qualities = [], otherQualities = "") {
   for (const column of rules.diary.columns) out[column] = entry[column] ?? null;
   return out;
 }
+
+/**
+ * The observation the PAINAD form holds, as the workbook's `ObservationForm.observation()`
+ * builds it: the five scores (null when not picked), what was happening ("other" gives the
+ * words typed in the "If other" box, or "other"), and the notes.
+ * @param {any} rules
+ * @param {Record<string, number|null>} scores
+ * @param {{date: string, time?: string, context?: string, contextOther?: string, notes?: string}} boxes
+ */
+export function formObservation(rules, scores, boxes) {
+  let context = boxes.context || null;
+  if (context === "other") context = strip(boxes.contextOther ?? "") || "other";
+  const obs = { date: boxes.date ?? "", time: strip(boxes.time ?? "") || null };
+  for (const item of rules.painad.items) obs[item] = scores[item] ?? null;
+  obs.context = context;
+  obs.notes = strip(boxes.notes ?? "") || null;
+  return obs;
+}
+
+/**
+ * A new diary with the entry checked and added at the end (what `append_entry` saves);
+ * the diary given is not changed. Throws the entry's DiaryError, adding nothing.
+ * @param {any} rules
+ * @param {import("./build.js").Diary} diary
+ * @param {Record<string, any>} entry
+ * @param {"diary"|"observations"} [kind]
+ */
+export function appendEntry(rules, diary, entry, kind = "diary") {
+  const row = checkEntry(rules, entry, { kind, columns: diary.columns });
+  return { ...diary, rows: [...diary.rows, row], lines: null };
+}

@@ -30,6 +30,9 @@ const NEEDED = [
   "summary",
   "fields",
   "messages",
+  "measures",
+  "tables",
+  "other_apps",
 ];
 const TABLE_NEEDED = ["what", "columns", "required", "numbers", "lists", "texts", "aliases", "words", "examples"];
 

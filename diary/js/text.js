@@ -13,7 +13,6 @@
 // Python's str.isspace() characters.
 const PY_SPACE = "\\t\\n\\x0b\\x0c\\r\\x1c-\\x1f \\x85\\xa0\\u1680\\u2000-\\u200a\\u2028\\u2029\\u202f\\u205f\\u3000";
 const STRIP = new RegExp(`^[${PY_SPACE}]+|[${PY_SPACE}]+$`, "g");
-const ALL_SPACE = new RegExp(`^[${PY_SPACE}]+$`);
 
 /**
  * Whether a character code is white space for Python.
@@ -50,7 +49,8 @@ export function strip(text) {
  * @param {string} text
  */
 export function isBlank(text) {
-  return text === "" || ALL_SPACE.test(text);
+  for (let i = 0; i < text.length; i++) if (!isSpaceCode(text.charCodeAt(i))) return false;
+  return true;
 }
 
 /**

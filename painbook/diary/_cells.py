@@ -47,6 +47,7 @@ __all__ = [
     "fast_numbers",
     "fast_times",
     "format_number",
+    "offset_message",
     "header_key",
     "parse_dates",
     "parse_numbers",
@@ -725,7 +726,29 @@ def suggest_time(value: str) -> str | None:
     return None
 
 
+#: A clock time with a time-zone offset after it: ``14:05:09+00:00``, ``14:05Z``.
+_WITH_OFFSET = re.compile(r"^\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?\s*(Z|[+-]\d{2}:?\d{2})$")
+
+
+def offset_message(value: str, time_text: str, retry: str) -> str | None:
+    """The message for a time with a time-zone offset, or None when ``time_text`` has none."""
+    match = _WITH_OFFSET.match(time_text.strip())
+    if not match:
+        return None
+    offset = "Z (UTC)" if match[1] == "Z" else match[1]
+    return (
+        f"{quoted(value)} ends with a time-zone offset, {offset}: that time is on the clock "
+        "of another place (often UTC), not on yours. The diary keeps times as your own clock "
+        "showed them, with no offset. Write the local time (for example 08:30), or, if the "
+        "file comes from an app, bring it in with painbook.imports.import_diary(path), which "
+        f"changes the times to your time zone, {retry}"
+    )
+
+
 def _bad_time(value: str, retry: str) -> str:
+    offset = offset_message(value, value, retry)
+    if offset:
+        return offset
     message = (
         f"{quoted(value)} is not a time in 24-hour HH:MM form (hours 00 to 23, minutes 00 to 59). "
     )

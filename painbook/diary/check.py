@@ -32,6 +32,7 @@ from painbook.diary._cells import (
     fast_times,
     format_number,
     header_key,
+    offset_message,
     parse_dates,
     parse_numbers,
     parse_times,
@@ -153,7 +154,7 @@ def _retry(raw: _Raw) -> str:
 def _resolve(
     raw: _Raw,
     spec: _Spec,
-    columns: Mapping[str, str] | None,
+    columns: Mapping[str, str | None] | None,
     known_extras: Sequence[str] | None = None,
 ) -> tuple[dict[str, int], list[int]]:
     """Decide which heading holds which column; the others are the person's extras."""
@@ -175,6 +176,7 @@ def _resolve(
         seen[heading] = i
     assigned: dict[str, int] = {}
     explicit: set[int] = set()
+    not_columns: list[int] = []
     for file_name, target in (columns or {}).items():
         pos = _find_heading(headers, str(file_name))
         if pos is None:
@@ -185,12 +187,17 @@ def _resolve(
                 f"them, {retry}",
                 column=str(file_name),
             )
+        if target is None:  # "this heading is not one of the diary's columns"
+            not_columns.append(pos)
+            explicit.add(pos)
+            continue
         canonical = _canonical_name(str(target), spec)
         if canonical is None:
             raise DiaryError(
                 f"columns= maps '{file_name}' to '{target}', which is not a {spec.what} "
                 f"column. The {spec.what} columns are: {', '.join(spec.columns)} (and "
-                f"'{_DATETIME}' for a column holding date and time). Change columns=, {retry}",
+                f"'{_DATETIME}' for a column holding date and time, or None for a heading "
+                f"that is none of them). Change columns=, {retry}",
                 column=str(file_name),
             )
         if canonical in assigned:
@@ -201,6 +208,9 @@ def _resolve(
     extras: list[int] = []
     blank: list[int] = []
     for i, heading in enumerate(headers):
+        if i in not_columns:
+            extras.append(i)
+            continue
         if i in explicit:
             continue
         if not heading.strip():
@@ -277,7 +287,10 @@ def _two_columns_error(
     words = spec.words.get(canonical, canonical)
     how = ""
     if noun == "column" and line is not None:
-        how = f" (or say which {noun} is which with {spec.reader}(path, columns={{...}}))"
+        how = (
+            f" (or keep both and say that '{second}' is not the {words} column: "
+            f"{spec.reader}(path, columns={{'{second}': None}}))"
+        )
     return DiaryError(
         f"Two {noun}s hold the {words}: '{first}' and '{second}'. A {spec.what} can have only "
         f"one. Rename or delete one of them{how}, {retry}",
@@ -305,19 +318,25 @@ def _missing_columns_error(raw: _Raw, spec: _Spec, missing: list[str]) -> DiaryE
         )
     else:
         example = missing[0]
-        unknown = [h for h in raw.headers if h.strip() and spec.aliases.get(header_key(h)) is None]
-        mapping = f"{{'{unknown[0]}': '{example}'}}" if unknown else f"{{'...': '{example}'}}"
+        # A made-up heading, never one of the file's own: the file's headings may be anything
+        # (a weekday, a name), and suggesting one of them as the pain would mislead.
+        heading = _EXAMPLE_HEADINGS.get(example, "Score")
+        mapping = f"{{'{heading}': '{example}'}}"
         if raw.mode == "table":
             message += (
-                f"Add the column, or rename the one that holds it (for example "
-                f"df.rename(columns={mapping})), {retry}"
+                f"Add the column, or rename the one that holds it (for example, if it is "
+                f"headed '{heading}': df.rename(columns={mapping})), {retry}"
             )
         else:
             message += (
-                f"Rename the heading of that column (or say which column it is with "
-                f"{spec.reader}(path, columns={mapping})), {retry}"
+                f"Rename the heading of that column (or say which column it is: if it is "
+                f"headed '{heading}', {spec.reader}(path, columns={mapping})), {retry}"
             )
-    return DiaryError(message, line=raw.header_line, column=None)
+    return DiaryError(message, line=raw.header_line, column=missing[0])
+
+
+#: The made-up heading used in the example of the missing-column message.
+_EXAMPLE_HEADINGS = {"date": "Logged on"}
 
 
 def _looks_like_data(value: str) -> bool:
@@ -411,7 +430,7 @@ def _build(
     raw: _Raw,
     spec: _Spec,
     *,
-    columns: Mapping[str, str] | None,
+    columns: Mapping[str, str | None] | None,
     date_format: str | None,
     known_extras: Sequence[str] | None = None,
 ) -> pd.DataFrame:
@@ -545,6 +564,9 @@ def _check_midnight(
     retry = problems.where.retry
 
     def explain(i: int) -> str:
+        offset = offset_message(raw[i], str(time_text.iloc[i]), retry)
+        if offset:
+            return offset
         if clock_mask[i]:
             return (
                 f"{quoted(raw[i])} has a time of day in it. Put the time in its own 'time' "

@@ -11,7 +11,9 @@ from __future__ import annotations
 
 import csv
 import io
+import json
 import os
+import re
 from collections.abc import Mapping
 from operator import methodcaller
 from pathlib import Path
@@ -47,7 +49,7 @@ Source = str | os.PathLike[str] | IO[bytes] | IO[str] | bytes | bytearray | memo
 def read_diary(
     source: Source,
     *,
-    columns: Mapping[str, str] | None = None,
+    columns: Mapping[str, str | None] | None = None,
     date_format: str | None = None,
 ) -> pd.DataFrame:
     """Read a pain diary from a CSV or Excel (``.xlsx``) file and check every cell.
@@ -61,7 +63,9 @@ def read_diary(
     columns
         Maps the file's own headings to diary column names, for headings that are not
         recognised or are recognised wrongly: ``{"Score": "pain", "Day": "date"}``.
-        It wins over the guessing. ``"datetime"`` names a column holding date and time.
+        It wins over the guessing. ``"datetime"`` names a column holding date and time;
+        ``None`` says a heading is not one of the diary's columns (``{"Pain": None}`` keeps
+        a column headed "Pain" as a column of the person's own, not the pain score).
     date_format
         The order of dates that are not written year-month-day, as a
         :func:`datetime.datetime.strptime` format: ``"%d/%m/%Y"`` (day first) or
@@ -87,7 +91,7 @@ def read_diary(
 def read_observations(
     source: Source,
     *,
-    columns: Mapping[str, str] | None = None,
+    columns: Mapping[str, str | None] | None = None,
     date_format: str | None = None,
 ) -> pd.DataFrame:
     """Read a PAINAD observation log (CSV or ``.xlsx``), with the same rules as :func:`read_diary`.
@@ -119,11 +123,35 @@ def _read(
     source: Source,
     spec: _Spec,
     *,
-    columns: Mapping[str, str] | None,
+    columns: Mapping[str, str | None] | None,
     date_format: str | None,
 ) -> pd.DataFrame:
     data, name = _source_bytes(source)
+    if spec is _DIARY:
+        _refuse_other_apps(data, name)
     return _read_bytes(data, name, spec, columns=columns, date_format=date_format)
+
+
+def _refuse_other_apps(data: bytes | str, name: str | None) -> None:
+    """An export from another pain app is refused here and sent to its importer.
+
+    Its columns mean other things than the diary's (a 0-4 rating, UTC times, a kind of pain
+    under the heading "pain"), so reading it as a diary would give wrong values or a
+    misleading message. The check looks only at the start of the file.
+    """
+    from painbook.imports import APPS, _detect
+    from painbook.imports._common import Export
+
+    raw = data.encode("utf-8") if isinstance(data, str) else data
+    app = _detect(Export(raw[:65536], name))
+    if app is None:
+        return
+    raise DiaryError(
+        f"The file{_named(name)} is an export from {APPS[app]}, not a diary table: its "
+        f"columns do not mean what the diary's columns mean. Bring it in with "
+        f"painbook.imports.import_diary(path), which turns it into a diary and says what it "
+        f"changed (or, in the read-a-diary notebook, use 'Bring a diary from another app')."
+    )
 
 
 def _read_bytes(
@@ -131,7 +159,7 @@ def _read_bytes(
     name: str | None,
     spec: _Spec,
     *,
-    columns: Mapping[str, str] | None,
+    columns: Mapping[str, str | None] | None,
     date_format: str | None,
 ) -> pd.DataFrame:
     raw = _load(data, name, spec)
@@ -195,6 +223,7 @@ def _load(data: bytes | str, name: str | None, spec: _Spec) -> _Raw:
     shown = _named(name)
     suffix = Path(name).suffix.lower() if name else ""
     if isinstance(data, str):
+        _refuse_json_or_xml(data.encode("utf-8", "surrogatepass"), name)
         return _load_csv(data, name, spec)
     if not data.strip():
         raise _empty_file_error(name)
@@ -207,6 +236,7 @@ def _load(data: bytes | str, name: str | None, spec: _Spec) -> _Raw:
             )
     if data.startswith(b"PK"):
         return _load_xlsx(data, name, spec)
+    _refuse_json_or_xml(data, name)
     if suffix in (".xlsx", ".xlsm"):
         raise DiaryError(
             f"The file{shown} is named like an Excel workbook but it is not one (it may be "
@@ -220,6 +250,33 @@ def _load(data: bytes | str, name: str | None, spec: _Spec) -> _Raw:
             "again."
         )
     return _load_csv(_decode(data, name), name, spec)
+
+
+def _refuse_json_or_xml(data: bytes, name: str | None) -> None:
+    """A JSON or XML file is named as such (not read as a table with one odd heading)."""
+    start = data[:512].lstrip(b"\xef\xbb\xbf \t\r\n")
+    kind = None
+    if start.startswith((b"{", b"[")):
+        try:
+            json.loads(data.decode("utf-8-sig"))
+        except (UnicodeDecodeError, ValueError):
+            kind = None
+        else:
+            kind = "a JSON file"
+    elif start.startswith((b"<?xml", b"<!DOCTYPE")) or re.match(rb"<[A-Za-z]", start):
+        kind = (
+            "an XML file"
+            if not start[:20].lower().startswith((b"<!doctype html", b"<html"))
+            else "a web page (HTML)"
+        )
+    if kind is None:
+        return
+    raise DiaryError(
+        f"The file{_named(name)} is {kind}, not a table of entries: apps save their data "
+        "this way. If it comes from a pain or headache app, bring it in with "
+        "painbook.imports.import_diary(path). Otherwise save the diary from your "
+        "spreadsheet program as CSV or Excel (.xlsx), then load that file."
+    )
 
 
 def _empty_file_error(name: str | None) -> DiaryError:

@@ -76,7 +76,7 @@ def append_entry(
     path: str | os.PathLike[str],
     entry: Mapping[str, Any],
     *,
-    columns: Mapping[str, str] | None = None,
+    columns: Mapping[str, str | None] | None = None,
     date_format: str | None = None,
 ) -> pd.DataFrame:
     """Check one entry and add it to the end of the diary file at ``path``.
@@ -104,7 +104,7 @@ def append_observation(
     path: str | os.PathLike[str],
     obs: Mapping[str, Any],
     *,
-    columns: Mapping[str, str] | None = None,
+    columns: Mapping[str, str | None] | None = None,
     date_format: str | None = None,
 ) -> pd.DataFrame:
     """Check one PAINAD observation and add it to the log; same rules as :func:`append_entry`."""
@@ -163,7 +163,7 @@ def _append(
     entry: Mapping[str, Any],
     spec: _Spec,
     *,
-    columns: Mapping[str, str] | None,
+    columns: Mapping[str, str | None] | None,
     date_format: str | None,
 ) -> pd.DataFrame:
     target = Path(path)

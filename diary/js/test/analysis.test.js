@@ -83,7 +83,11 @@ test("progress uses IMMPACT's categories and Farrar's rule", () => {
   assert.equal(a.changeCategory(rules, 6, 4).category, "moderate");
   assert.equal(a.changeCategory(rules, 10, 5).category, "substantial");
   assert.equal(a.changeCategory(rules, 10, 7).percent, -30);
-  assert.equal(a.changeCategory(rules, 5, 5.5).category, "worse");
+  assert.equal(a.changeCategory(rules, 5, 6).category, "worse");
+  const floor = { ...rules, change: { ...rules.change, worse_min_points: 1, small_rise_meaning: "Too small." } };
+  assert.equal(a.changeCategory(floor, 2, 2.2).category, "no meaningful change", "a rise under the points floor");
+  assert.equal(a.changeCategory(floor, 2, 3).category, "worse");
+  assert.match(a.describeChange(floor, a.changeCategory(floor, 2, 2.2)), /Too small\.$/);
   assert.equal(a.changeCategory(rules, 4, 2).farrar_meaningful, true);
   assert.equal(a.changeCategory(rules, 0, 1).percent, Infinity);
   const rows = a.progress(rules, diaryOf(days(40, (i) => (i < 14 ? 6 : 3))));

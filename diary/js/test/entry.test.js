@@ -80,3 +80,14 @@ test("the form's boxes become an entry as in the workbook form", () => {
   assert.equal(savedMessage(rules, 1), "Saved. Your diary now has 1 entry.");
   assert.equal(savedMessage(rules, 3), "Saved. Your diary now has 3 entries.");
 });
+
+test("appending an entry gives a new diary and leaves the old one as it was", async () => {
+  const { appendEntry } = await import("../entry.js");
+  const { emptyDiary } = await import("../build.js");
+  const before = emptyDiary(rules);
+  const after = appendEntry(rules, before, { date: "2026-04-03", pain: 4 });
+  assert.equal(before.rows.length, 0);
+  assert.equal(after.rows.length, 1);
+  assert.throws(() => appendEntry(rules, after, { date: "2026-04-04", pain: 40 }), DiaryError);
+  assert.equal(after.rows.length, 1);
+});

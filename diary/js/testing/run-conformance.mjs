@@ -32,6 +32,10 @@ async function run(task) {
     const { formEntry } = await load("entry");
     return { entry: formEntry(rules, task.boxes, task.ticked ?? [], task.other ?? "") };
   }
+  if (task.op === "observation-form") {
+    const { formObservation } = await load("entry");
+    return { entry: formObservation(rules, task.scores, task.boxes) };
+  }
   if (task.op === "entry") {
     const { checkEntry } = await load("entry");
     return { row: checkEntry(rules, task.entry, { kind, columns: task.columns }) };
