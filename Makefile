@@ -41,11 +41,11 @@ lab: $(STAMP)
 	$(BIN)/jupyter lab --ServerApp.root_dir=. --LabApp.default_url=/lab/tree/notebooks
 
 # The workbook as code-free pages (Voila): each notebook runs and shows its text, forms and
-# results, no code. Run as an extension of the Jupyter server, so the visit summary's "Open the
+# results, no code; tools/voila_config.py turns the book's MyST markup into plain Markdown. Run as an extension of the Jupyter server, so the visit summary's "Open the
 # page to print" link (the server's /files/ address) works as it does in JupyterLab.
 app: $(STAMP)
-	$(BIN)/jupyter server --ServerApp.root_dir=notebooks --ServerApp.default_url=/voila/tree \
-	  --VoilaConfiguration.show_tracebacks=False
+	$(BIN)/jupyter server --config=tools/voila_config.py --ServerApp.root_dir=notebooks \
+	  --ServerApp.default_url=/voila/tree --VoilaConfiguration.show_tracebacks=False
 
 serve:
 	@test -f _build/html/index.html || { echo "Build the book first: make book"; exit 1; }

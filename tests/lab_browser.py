@@ -131,6 +131,7 @@ def start_lab(root: Path, state: Path, *, voila: bool = False) -> Lab:
             f"--ServerApp.root_dir={root}",
             *(
                 [
+                    f"--config={ROOT / 'tools' / 'voila_config.py'}",  # as `make app`
                     "--ServerApp.default_url=/voila/tree",
                     "--VoilaConfiguration.show_tracebacks=False",
                 ]

@@ -323,6 +323,7 @@ def test_voila_shows_the_workbook_as_pages_without_code(chrome, tmp_path: Path) 
         text = page.inner_text("body")
         assert "Prepare for the visit" in text and "from painbook" not in text
         assert "explore.VisitSummaryBuilder" not in text and "Traceback" not in text
+        assert "{term}" not in text and "health data" in text  # MyST as plain words
         form.get_by_role("button", name="Make the summary").click()
         link = form.get_by_role("link", name="Open the page to print")
         link.wait_for(timeout=60_000)

@@ -61,17 +61,22 @@ FORM_CSS = f"""
   white-space: normal; text-align: left; line-height: 1.35; height: auto;
   margin: 0 0 0.25em 0; padding: 0; overflow: visible;
 }}
-{_F} .painbook-stack input, {_F} .painbook-stack select, {_F} .painbook-stack textarea {{
+{_F} .painbook-stack input:not([type=radio]):not([type=checkbox]),
+{_F} .painbook-stack select, {_F} .painbook-stack textarea {{
   width: 100% !important; max-width: 100%; min-width: {TOUCH_PX}px; box-sizing: border-box;
   min-height: {TOUCH_PX}px; font-size: 16px; flex: 1 1 auto;
 }}
-{_F} .painbook-stack .widget-radio-box {{ width: 100%; }}
+{_F} .painbook-stack .widget-radio-box {{ width: 100%; height: auto; margin-bottom: 0; }}
+{_F} .widget-radio.painbook-stack {{ height: auto !important; }}
 {_F} .widget-radio-box-horizontal {{ flex-wrap: wrap; }}
 {_F} .widget-radio-box label {{
   min-width: {TOUCH_PX}px; min-height: {TOUCH_PX}px; box-sizing: border-box;
   display: flex; align-items: center; padding-right: 0.6em; margin: 0;
 }}
-{_F} .widget-radio-box input {{ width: 1.2em; height: 1.2em; margin: 0 0.4em 0 0; flex: none; }}
+{_F} .widget-radio-box input {{
+  width: 1.2em; height: 1.2em; min-height: 0; margin: 0 0.4em 0 0; flex: none; order: -1;
+}}
+{_F} .widget-radio-box-horizontal label {{ white-space: nowrap; }}
 {_F} .widget-checkbox {{ width: auto; min-width: {TOUCH_PX}px; height: auto; }}
 {_F} .widget-checkbox label {{
   min-width: {TOUCH_PX}px; min-height: {TOUCH_PX}px; display: flex; align-items: center;
