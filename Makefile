@@ -85,3 +85,9 @@ handouts: instructor
 # The reader edition's printable tools (book/printables/) as PDF files, A4 and Letter.
 printables: book
 	$(BIN)/python -m tools.handouts _build/html --out _build/printables
+
+# Run every workbook notebook on a fresh kernel and save it as the tests expect (made-up samples
+# only, form cells without stored output, no widget state): tools/refresh_notebooks.py.
+.PHONY: notebooks
+notebooks: $(STAMP)
+	$(BIN)/python -m tools.refresh_notebooks $(wildcard notebooks/*.ipynb)

@@ -1,7 +1,7 @@
 """The words a person sees for each field of the diary and of the PAINAD log: one place.
 
 Every form (:mod:`painbook.widgets.forms`), every message about a value the diary refuses
-(:mod:`painbook.diary`: "In the new entry, the box "Pain right now (0-10)": 11 is above 10")
+(:mod:`painbook.diary`: "In the new entry, the box "Pain now (0-10)": 11 is above 10")
 and the book's web diary page use these labels, so a person reads the same words on the box
 and in the message about it, never a column name such as ``pain`` or ``body_language``.
 
@@ -50,7 +50,7 @@ DIARY_FIELDS: Mapping[str, FieldHelp] = {
         "Pain often changes during the day. Times show when it is at its worst.",
     ),
     "pain": FieldHelp(
-        "Pain right now (0-10)",
+        "Pain now (0-10)",
         "0 means no pain. 10 means the worst pain you can imagine.",
         "This is the main number your team follows from week to week.",
         required=True,

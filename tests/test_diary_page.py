@@ -76,8 +76,9 @@ def label(name: str) -> str:
 
 
 def pain_box(tab):
-    # The label the workbook gives the field ("Pain now ..." in the page's wording).
-    return tab.get_by_label(label("pain"), exact=True)
+    # A field whose label starts with "Pain now", as the workbook's own label does.
+    assert label("pain").startswith("Pain now")
+    return tab.get_by_label(re.compile(r"^Pain now"))
 
 
 def save(tab, **fields: str) -> str:

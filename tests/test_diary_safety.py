@@ -213,7 +213,7 @@ def test_append_entry_errors_name_the_field(tmp_path: Path) -> None:
         ({"date": "2026-04-01", "pain": 2, "time": "8pm"}, "time", "Change it to 20:00"),
         ({"date": "2026-04-01", "pain": 2, "sleep_hours": 25}, "sleep_hours", "above 24"),
         ({"date": "2026-04-01", "pain": 2, "weather": "x"}, "weather", "not a diary column"),
-        ({"date": "2026-04-01"}, "pain", 'nothing in the box "Pain right now (0-10)"'),
+        ({"date": "2026-04-01"}, "pain", 'nothing in the box "Pain now (0-10)"'),
     ]
     for entry, column, phrase in cases:
         with pytest.raises(DiaryError) as caught:

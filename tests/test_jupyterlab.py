@@ -153,7 +153,7 @@ def test_keep_a_diary_saves_one_full_entry_and_refuses_a_pain_of_11(lab, page) -
     form.get_by_label("Date").fill("2026-04-14")
     values = {
         "Time (HH:MM)": "21:00",
-        "Pain right now (0-10)": "4",
+        "Pain now (0-10)": "4",
         "Worst pain since your last entry (0-10)": "7",
         "Least pain since your last entry (0-10)": "3",
         "Pain got in the way of enjoying life (0-10)": "4",
@@ -196,11 +196,11 @@ def test_keep_a_diary_saves_one_full_entry_and_refuses_a_pain_of_11(lab, page) -
     assert row["notes"] == "Pain was 5 at 8:00."
     before = file.read_bytes()
 
-    form.get_by_label("Pain right now (0-10)", exact=True).fill("11")
+    form.get_by_label("Pain now (0-10)", exact=True).fill("11")
     form.get_by_role("button", name="Save this entry").click()
     refused = form.get_by_role("alert").filter(has_text="Not saved.")
     refused.wait_for()
-    assert "Pain right now (0-10)" in refused.inner_text()
+    assert "Pain now (0-10)" in refused.inner_text()
     assert file.read_bytes() == before
     shoot(page, "keep-a-diary-1280")
     check_fits_a_phone(notebook, "keep-a-diary")

@@ -64,7 +64,7 @@ def test_pain_11_gives_a_clear_message_and_leaves_the_file_unchanged(diary_path:
     form.save_button.click()
     assert form.last_message.startswith("Not saved.")
     assert "11 is above 10" in form.last_message
-    assert '"Pain right now (0-10)"' in form.last_message
+    assert '"Pain now (0-10)"' in form.last_message
     assert "Nothing was written" in form.last_message
     assert "<strong>Not saved.</strong>" in form.message.value
     assert 'role="alert"' in form.message.value

@@ -34,7 +34,7 @@ test("a pain of 11 is refused with the workbook's words, naming the field", () =
   assert.match(err.message, /then add the entry again\.$/);
   const shown = notSavedMessage(rules, err);
   assert.match(shown, /^Not saved\. In the new entry/);
-  assert.match(shown, /Look at the box "Pain right now \(0-10\)"\. Nothing was written to the file\.$/);
+  assert.match(shown, /Look at the box "Pain now \(0-10\)"\. Nothing was written to the file\.$/);
 });
 
 test("the first problem in column order is the one reported", () => {
