@@ -51,15 +51,10 @@ def lab(tmp_path_factory: pytest.TempPathFactory):
 
 
 @pytest.fixture(scope="session")
-def chrome(lab):
-    from playwright.sync_api import sync_playwright
-
-    from site_browser import launch
-
-    with sync_playwright() as playwright:
-        browser = launch(playwright)
-        yield browser
-        browser.close()
+def chrome(lab, browser):
+    # The session's one Playwright and chromium (tests/conftest.py): Playwright's sync API
+    # allows one running instance per thread, and the site checks may have started it first.
+    return browser
 
 
 @pytest.fixture

@@ -243,7 +243,11 @@ _KEY = """window.__siteFocused = () => {
   const drawn = [el, ...el.children].find(e => box(e)) || el;
   const r = box(drawn) || drawn.getBoundingClientRect();
   const x = Math.min(Math.max(r.left + r.width / 2, 0), innerWidth - 1);
-  const y = Math.min(Math.max(r.top + Math.min(r.height / 2, 10), 0), innerHeight - 1);
+  // A box taller than the window (a long table's scroll box) cannot be shown whole: the
+  // browser scrolls part of it into view, and that visible part is looked at.
+  const y = r.height > innerHeight
+    ? (Math.max(r.top, 0) + Math.min(r.bottom, innerHeight)) / 2
+    : Math.min(Math.max(r.top + Math.min(r.height / 2, 10), 0), innerHeight - 1);
   const top = document.elementFromPoint(x, y);
   return {
     key: window.__siteKey(el),
