@@ -168,3 +168,6 @@ def test_notebooks_need_no_code_edited_and_hide_what_a_caregiver_does_not_need(n
     prose = "".join("".join(c["source"]) for c in cells if c["cell_type"] == "markdown")
     assert "download button at the top of the page" not in prose  # web page text: web_only
     assert "run the cells again" not in prose
+    # JupyterLab's MyST renderer cannot resolve a {cite} role (it shows the bare key):
+    # notebooks name their sources in words, "(Krebs and others, 2009)".
+    assert "{cite}" not in prose, f"{name}: a {{cite}} role shows as a bare key in JupyterLab"
