@@ -719,8 +719,10 @@ def test_form_boxes_become_the_workbook_form_entry(tmp_path) -> None:
     from painbook.widgets import forms
 
     results = run([{"op": "form", **f} for f in FORMS])
-    for filled, got in zip(FORMS, results, strict=True):
-        form = forms.DiaryForm(tmp_path / "d.csv")
+    for i, (filled, got) in enumerate(zip(FORMS, results, strict=True)):
+        # a folder of its own: a new form keeps the unsaved boxes of the last form in its folder
+        (tmp_path / str(i)).mkdir()
+        form = forms.DiaryForm(tmp_path / str(i) / "d.csv")
         boxes = filled["boxes"]
         form.date.value = pd.Timestamp(boxes["date"]).date()
         for name, text in boxes.items():
