@@ -28,8 +28,11 @@ What is in it (:func:`rules`):
 * ``other_apps``: how the CSV exports of other pain apps are told apart
   (:mod:`painbook.imports`), so they are refused as read_diary refuses them;
 * ``messages``: message templates made by running painbook's own message functions with
-  placeholders (``{value}``, ``{quoted}``, ``{number}``, ``{retry}``, ``{column}``,
-  ``{line}``, ``{message}``, ``{label}``, ``{n}``), so the page's words are the workbook's;
+  placeholders (``{value}``, ``{quoted}``, ``{number}``, ``{retry}``, ``{or_delete}``,
+  ``{column}``, ``{name}``, ``{line}``, ``{message}``, ``{label}``, ``{n}``), so the page's
+  words are the workbook's; ``entry_names`` holds how a new entry's message names each box
+  (``Where.name``: its label from :mod:`painbook.fields`), ``cell`` and ``or_delete`` the
+  words that differ between a file, a table and an entry;
   the words for each change category come from ``ChangeResult.describe`` itself.
 """
 
@@ -42,7 +45,7 @@ import tempfile
 from pathlib import Path
 from typing import Any
 
-from painbook import analysis, charts, diary, report, scales
+from painbook import analysis, charts, diary, fields, report, scales
 from painbook.diary import _cells as _validate
 from painbook.diary import format as _format
 
@@ -81,7 +84,11 @@ def _number_rule(rule: _validate.NumberRule) -> dict[str, Any]:
         "below": _template(
             _validate.range_message(_BELOW, rule, retry), value=shown["below"], retry=retry
         ),
-        "empty": _template(_validate.empty_message(rule, retry), retry=retry),
+        "empty": _template(
+            _validate.empty_message(rule, retry, "\x08or_delete\x08"),
+            retry=retry,
+            or_delete="\x08or_delete\x08",
+        ),
         "not_a_number": _template(
             _validate._not_a_number(_CELL, rule, retry),
             quoted=_validate.quoted(_CELL),
@@ -151,7 +158,7 @@ def _diary_fields() -> dict[str, Any]:
             "required": field.required,
             "placeholder": placeholders.get(name),
         }
-        for name, field in forms.DIARY_FIELDS.items()
+        for name, field in fields.DIARY_FIELDS.items()
     } | {
         "_qualities": {
             "choices": list(forms.QUALITIES),
@@ -174,8 +181,16 @@ def _painad_fields() -> dict[str, Any]:
             "context_other": form.context_other,
             "notes": form.notes,
         }
-        fields = {
-            name: {"label": box.description, "placeholder": getattr(box, "placeholder", None)}
+        labels = {
+            # the words of painbook.fields; the "other" box is no column, so its own words
+            name: {
+                "label": (
+                    fields.label(name, observations=True)
+                    if name in fields.OBSERVATION_FIELDS
+                    else box.description
+                ),
+                "placeholder": getattr(box, "placeholder", None),
+            }
             for name, box in boxes.items()
         }
         controls = list(form.items.values())
@@ -186,7 +201,7 @@ def _painad_fields() -> dict[str, Any]:
             control.value = value
         full = form.total_text().replace("total: 7 out of", "total: {total} out of")
     return {
-        "fields": fields,
+        "fields": labels,
         "contexts": list(forms.CONTEXTS),
         "short": dict(forms._ITEM_SHORT),
         "total_text": {"some": some, "full": full},
@@ -200,6 +215,7 @@ def _messages() -> dict[str, Any]:
         mode: _validate.Where(mode, lines=None if mode != "file" else [424242], noun="\x04noun\x04")
         for mode in ("file", "entry", "table")
     }
+    entry = _validate.Where("entry")  # a diary's entry: its boxes have labels
     column = "\x05column\x05"
     err = diary.DiaryError("\x06message\x06", column="pain")
     plain = diary.DiaryError("\x06message\x06")
@@ -220,8 +236,16 @@ def _messages() -> dict[str, Any]:
                 "424242", "{line}"
             ),
             "file_no_column": where["file"].place(0, None).replace("424242", "{line}"),
-            "entry": _template(where["entry"].place(0, column), column=column),
+            "entry": _template(entry.place(0, "pain"), name=entry.name("pain")),
             "entry_no_column": where["entry"].place(0, None),
+        },
+        "cell": {mode: w.cell for mode, w in where.items()},
+        "or_delete": {mode: w.or_delete for mode, w in where.items()},
+        "entry_names": {
+            spec.what: {
+                name: _validate.Where("entry", noun=spec.what).name(name) for name in spec.columns
+            }
+            for spec in (_spec("_DIARY"), _spec("_OBSERVATIONS"))
         },
         "not_saved": _template(forms.not_saved_message(err, {"pain": "\x07label\x07"}), **marks),
         "not_saved_no_label": _template(forms.not_saved_message(plain), **marks),

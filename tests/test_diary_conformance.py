@@ -515,6 +515,30 @@ def test_visit_summary_equals_painbook(path, long_diary) -> None:
         assert escape(got["model"]["documentTitle"]) == title
 
 
+PROGRESS_CASES = [
+    (["2025-03-03", "2025-03-16"], None),
+    (["2025-03-03", "2025-05-30"], None),
+    (["2025-03-03", "2025-03-16"], "2025-03-20"),
+    (["2025-03-03", "2025-03-16"], "2025-03-31"),
+    (["2025-03-03", "not a day"], None),
+]
+
+
+@pytest.mark.parametrize("path", DIARY_PERSONAS, ids=str)
+def test_progress_problem_equals_painbook(path) -> None:
+    """Why there is no baseline comparison, said beside the summary form in both."""
+    from painbook import report
+
+    df = diary.read_diary(path)
+    cases = [(b, e or df["date"].max().strftime("%Y-%m-%d")) for b, e in PROGRESS_CASES]
+    results = run(
+        [{"op": "progress-problem", "path": str(path), "baseline": b, "end": e} for b, e in cases]
+    )
+    expected = [report.progress_problem(df, tuple(b), e) for b, e in cases]
+    assert [got["problem"] for got in results] == expected
+    assert any(expected) and None in expected
+
+
 def _svg_from_model(chart: dict) -> dict:
     """The chart's points, line and tick labels placed as painbook's SVG places them."""
     width, height, left, right, top, bottom = 700.0, 230.0, 34.0, 10.0, 22.0, 26.0
@@ -719,8 +743,10 @@ def test_form_boxes_become_the_workbook_form_entry(tmp_path) -> None:
     from painbook.widgets import forms
 
     results = run([{"op": "form", **f} for f in FORMS])
-    for filled, got in zip(FORMS, results, strict=True):
-        form = forms.DiaryForm(tmp_path / "d.csv")
+    for i, (filled, got) in enumerate(zip(FORMS, results, strict=True)):
+        # a folder of its own: a new form keeps the unsaved boxes of the last form in its folder
+        (tmp_path / str(i)).mkdir()
+        form = forms.DiaryForm(tmp_path / str(i) / "d.csv")
         boxes = filled["boxes"]
         form.date.value = pd.Timestamp(boxes["date"]).date()
         for name, text in boxes.items():

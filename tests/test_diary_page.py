@@ -523,6 +523,25 @@ def test_the_visit_summary_is_painbooks_and_prints_on_one_page(tab, tmp_path: Pa
         assert "Pain summary for Maria <Made-up>" in text and "Add an entry" not in text
 
 
+def test_a_baseline_that_overlaps_the_last_two_weeks_is_explained_beside_the_form(tab) -> None:
+    from painbook import report
+
+    df = diary.read_diary(DATA / "back_pain_diary.csv")
+    open_persona(tab)
+    tab.get_by_label("From", exact=True).fill("2025-03-03")
+    tab.get_by_label("To", exact=True).fill("2025-05-25")
+    tab.get_by_label("Baseline from").fill("2025-03-03")
+    tab.get_by_label("Baseline to").fill("2025-05-20")
+    tab.get_by_role("button", name="Show the summary").click()
+    problem = report.progress_problem(df, ("2025-03-03", "2025-05-20"), "2025-05-25")
+    assert problem
+    expect(tab.locator("#summary-message")).to_have_text(
+        f"The page has no comparison with a baseline yet. {problem}"
+    )
+    expect(tab.locator("#summary-page h3")).to_contain_text("Pain summary")
+    assert "Progress since the baseline" not in tab.locator("#summary-page").inner_text()
+
+
 @pytest.mark.parametrize("mode", ["light", "dark"])
 def test_axe_finds_nothing_on_a_full_diary(browser, diary_site: str, mode: str) -> None:
     """The site checks see the page empty; here it holds a diary, a summary and a PAINAD log."""

@@ -69,7 +69,11 @@ def test_message_templates_give_painbook_messages(rules) -> None:
             assert m["below"].format(value="-3", retry=retry) == _validate.range_message(
                 -3.0, rule, retry
             )
-            assert m["empty"].format(retry=retry) == _validate.empty_message(rule, retry)
+            for mode in ("file", "entry", "table"):
+                where = _validate.Where(mode)
+                assert m["empty"].format(
+                    retry=where.retry, or_delete=where.or_delete
+                ) == _validate.empty_message(rule, where.retry, where.or_delete)
             for cell in ("eleven", "2026-05-10", "7 out of 10"):
                 expected = _validate._not_a_number(cell, rule, retry)
                 assert expected in {
@@ -87,9 +91,14 @@ def test_message_templates_give_painbook_messages(rules) -> None:
     assert rules["messages"]["not_saved"].format(message="X.", label="L") == (
         forms.not_saved_message(err, {"pain": "L"})
     )
-    assert rules["messages"]["place"]["entry"].format(column="pain") == _validate.Where(
-        "entry"
-    ).place(0, "pain")
+    entry = _validate.Where("entry")
+    assert rules["messages"]["place"]["entry"].format(name=entry.name("pain")) == entry.place(
+        0, "pain"
+    )
+    for spec in (_format._DIARY, _format._OBSERVATIONS):
+        where = _validate.Where("entry", noun=spec.what)
+        names = rules["messages"]["entry_names"][spec.what]
+        assert names == {column: where.name(column) for column in spec.columns}
 
 
 def test_aliases_and_heading_rule(rules) -> None:

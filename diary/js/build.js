@@ -53,8 +53,8 @@ export function specOf(rules, kind) {
   return spec;
 }
 
-function retryOf(raw) {
-  return new Where(raw.mode, { noun: raw.noun }).retry;
+function retryOf(rules, raw) {
+  return new Where(raw.mode, { noun: raw.noun, messages: rules.messages }).retry;
 }
 
 function twoColumnsError(rules, spec, canonical, first, second, line, retry, noun) {
@@ -86,7 +86,7 @@ function named(name) {
 }
 
 function missingColumnsError(rules, raw, spec, missing) {
-  const retry = retryOf(raw);
+  const retry = retryOf(rules, raw);
   const found = raw.headers.filter((h) => strip(h)).map((h) => `'${h}'`).join(", ") || "none";
   const names = missing.map((c) => `'${c}'`).join(" or ");
   const where = `${spec.what}${named(raw.source)}`;
@@ -121,7 +121,7 @@ function missingColumnsError(rules, raw, spec, missing) {
  */
 export function resolve(rules, raw, spec, knownExtras = null) {
   const headers = raw.headers;
-  const retry = retryOf(raw);
+  const retry = retryOf(rules, raw);
   const noun = raw.mode === "entry" ? "field" : "column";
   const line = raw.headerLine;
   const DATETIME = rules.datetime_column;
@@ -173,7 +173,7 @@ export function resolve(rules, raw, spec, knownExtras = null) {
       }
     }
   }
-  const where = new Where(raw.mode, { lines: raw.lines, unit: raw.unit ?? "Line", noun: raw.noun });
+  const where = new Where(raw.mode, { lines: raw.lines, unit: raw.unit ?? "Line", noun: raw.noun, messages: rules.messages });
   for (const i of blank) {
     const filled = raw.cells[i].findIndex((v) => strip(v) !== "");
     if (filled >= 0) {
@@ -189,10 +189,12 @@ export function resolve(rules, raw, spec, knownExtras = null) {
   const missing = spec.required.filter((c) => !assigned.has(c) && !(c === "date" && assigned.has(DATETIME)));
   if (missing.length && raw.mode !== "entry") throw missingColumnsError(rules, raw, spec, missing);
   if (missing.length) {
-    const names = missing.map((c) => `'${c}'`).join(" and ");
+    const where = new Where("entry", { noun: raw.noun, messages: rules.messages });
+    const names = missing.map((c) => where.name(c).replace(/^the box /, "")).join(" and ");
+    const boxes = missing.length > 1 ? "boxes" : "box";
     throw new DiaryError(
-      `The new entry has no ${names}. Every entry needs ` +
-        `${missing.length > 1 ? "them" : "one"}. Add ${names} to the entry, ${retry}`,
+      `The new entry has nothing in the ${boxes} ${names}. Every entry needs ` +
+        `${missing.length > 1 ? "them" : "one"}. Fill in ${names}, ${retry}`,
       { column: missing[0] },
     );
   }
@@ -254,7 +256,7 @@ export function build(rules, raw, kind, knownExtras = null, dateFormat = null) {
   const { assigned, extras } = resolve(rules, raw, spec, knownExtras);
   const cells = raw.cells;
   const n = cells.length ? cells[0].length : 0;
-  const where = new Where(raw.mode, { lines: raw.lines, unit: raw.unit ?? "Line", noun: raw.noun });
+  const where = new Where(raw.mode, { lines: raw.lines, unit: raw.unit ?? "Line", noun: raw.noun, messages: rules.messages });
   const problems = new Problems(where);
   const headers = raw.headers;
   const guarded = raw.mode === "file" ? raw.apostrophes !== false : false;

@@ -21,20 +21,45 @@ import { compiled, formatNumber, pyRepr, quoted, strip } from "./text.js";
 export class Where {
   /**
    * @param {"file"|"entry"|"table"} mode
-   * @param {{lines?: number[]|null, unit?: string, noun?: string}} [options]
+   * @param {{lines?: number[]|null, unit?: string, noun?: string, messages?: any}} [options]
+   *   `messages`: rules.messages (painbook's words: the retry, "cell" or "box", the box labels)
    */
-  constructor(mode, { lines = null, unit = "Line", noun = "diary" } = {}) {
+  constructor(mode, { lines = null, unit = "Line", noun = "diary", messages = null } = {}) {
+    if (!messages) throw new TypeError("Where needs rules.messages (painbook's words).");
     this.mode = mode;
     this.lines = lines;
     this.unit = unit;
     this.noun = noun;
+    this.messages = messages;
   }
 
-  /** The last words of every fix. */
+  /** The last words of every fix: what to do once the cell is changed. */
   get retry() {
-    if (this.mode === "file") return `then load the ${this.noun} again.`;
-    if (this.mode === "entry") return "then add the entry again.";
-    return "then save again.";
+    return fill(this.messages.retry[this.mode], { noun: this.noun });
+  }
+
+  /** What holds one value: a "cell" of a file or table, a "box" of a form's entry. */
+  get cell() {
+    return this.messages.cell[this.mode];
+  }
+
+  /** ", or delete the row if it is not an entry" (a file or table has rows; an entry does not). */
+  get orDelete() {
+    return this.messages.or_delete[this.mode];
+  }
+
+  /**
+   * A column as the person knows it: in a new entry, the label of its box on the form; in a
+   * file or table, the heading as written there.
+   * @param {string} column
+   */
+  name(column) {
+    if (this.mode === "entry") {
+      const names = this.messages.entry_names[this.noun] ?? this.messages.entry_names["observation log"];
+      const words = names?.[column];
+      if (words !== undefined) return words;
+    }
+    return `'${column}'`;
   }
 
   /** @param {number} pos */
@@ -52,7 +77,7 @@ export class Where {
       return column !== null ? `${where}, column '${column}'` : where;
     }
     if (this.mode === "entry") {
-      return column !== null ? `In the new entry, '${column}'` : "In the new entry";
+      return column ? fill(this.messages.place.entry, { name: this.name(column) }) : this.messages.place.entry_no_column;
     }
     const where = `Row ${pos + 1} of the table (index ${pos})`;
     return column !== null ? `${where}, column '${column}'` : where;
@@ -84,7 +109,8 @@ export class Problems {
     if (pos < 0) return;
     const key = [pos, order, priority];
     if (this.key && !lessThan(key, this.key)) return;
-    const words = typeof text === "function" ? text() : text;
+    let words = typeof text === "function" ? text() : text;
+    if (this.where.mode === "entry") words = words.replaceAll("the cell", `the ${this.where.cell}`);
     this.key = key;
     this.error = new DiaryError(`${this.where.place(pos, column)}: ${words}`, {
       line: this.where.line(pos),
@@ -262,7 +288,7 @@ export function parseDates(rules, text, problems, order, column, dateFormat = nu
     column,
     () =>
       "the date is empty. Every entry needs a date. Add it as year-month-day " +
-      `(for example 2026-04-03), or delete the row if it is not an entry, ${retry}`,
+      `(for example 2026-04-03)${problems.where.orDelete}, ${retry}`,
   );
   let unreadable = -1;
   let badFormat = -1;
@@ -624,7 +650,7 @@ export function parseNumbers(rule, cells, problems, order, column) {
       badRange,
       order,
       column,
-      () => (value === null ? fill(rule.messages.empty, { retry }) : rangeMessage(rule, value, retry)),
+      () => (value === null ? fill(rule.messages.empty, { retry, or_delete: problems.where.orDelete }) : rangeMessage(rule, value, retry)),
       1,
     );
   }

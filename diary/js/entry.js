@@ -66,6 +66,7 @@ export function checkEntry(rules, entry, { kind = "diary", columns } = {}) {
 /**
  * The message the form shows when an entry is refused (the workbook's `not_saved_message`):
  * "Not saved. <painbook's words> Look at the box "<label>". Nothing was written to the file."
+ * (without "Look at the box" when painbook's words already name it)
  * @param {any} rules
  * @param {DiaryError} error
  * @param {Record<string, string>} [labels]  field name -> label on the form (default: the
@@ -75,7 +76,8 @@ export function notSavedMessage(rules, error, labels) {
   const table = labels ?? Object.fromEntries(Object.entries(rules.fields).filter(([k]) => !k.startsWith("_")).map(([k, f]) => [k, f.label]));
   const label = table[error.column ?? ""];
   const m = rules.messages;
-  return label ? fill(m.not_saved, { message: error.message, label }) : fill(m.not_saved_no_label, { message: error.message });
+  const named = label && !error.message.includes(`"${label}"`); // the message names the box
+  return named ? fill(m.not_saved, { message: error.message, label }) : fill(m.not_saved_no_label, { message: error.message });
 }
 
 /**

@@ -2,7 +2,7 @@
 // plain text blocks), laid out on the page and printed on one A4 or US Letter page by the
 // browser's own Print. The person's name, questions and baseline are kept with the diary.
 
-import { visitSummary } from "./summary.js";
+import { progressProblem, visitSummary } from "./summary.js";
 import { drawChart, legend } from "./chart.js";
 import { node } from "./views.js";
 import { dayNumber, isoOf } from "./dates.js";
@@ -156,8 +156,11 @@ export function mountSummary(form, page, rules, store) {
       baseline: bFrom.value && bTo.value ? [bFrom.value, bTo.value] : null,
     };
     try {
-      renderSummary(page, visitSummary(rules, diary, wanted));
-      message.textContent = "";
+      const model = visitSummary(rules, diary, wanted);
+      renderSummary(page, model);
+      // as the workbook's visit form: why there is no comparison is said here, not on the page
+      const problem = wanted.baseline && progressProblem(rules, diary, wanted.baseline, dayNumber(model.period.end));
+      message.textContent = problem ? `The page has no comparison with a baseline yet. ${problem}` : "";
     } catch (err) {
       if (!(err instanceof RangeError)) throw err;
       message.textContent = `Not shown. ${err.message}`;

@@ -16,7 +16,7 @@
 
 import { daily, flares, helpedWorsened, medications, pairwiseSum, progress, rollingMean, startToEnd, bandOf } from "./analysis.js";
 import { dayLabel, dayNumber, isoOf, monthStart, partsOf, weekStart } from "./dates.js";
-import { pyFixed, pyPercent, strip } from "./text.js";
+import { pyFixed, pyPercent, pyRepr, strip } from "./text.js";
 
 const ABBR = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
 
@@ -293,8 +293,60 @@ function progressLine(rules, row) {
   );
 }
 
+const ISO_DAY = /^\d{4}-\d{2}-\d{2}$/;
+
+function asDay(value, what) {
+  if (value === null || value === undefined || value === "") throw new RangeError(`${what} is missing. Write dates like 2026-03-01.`);
+  const day = ISO_DAY.test(String(value)) ? dayNumber(String(value)) : NaN;
+  if (!Number.isFinite(day) || isoOf(day) !== String(value)) {
+    throw new RangeError(`${what}: ${pyRepr(value)} is not a date. Write dates like 2026-03-01.`);
+  }
+  return day;
+}
+
+/**
+ * Why the page cannot compare `baseline` with the last 14 days up to `end`, or null
+ * (painbook's `report.progress_problem`). The words are for the person making the page, so
+ * they are said beside the form; the page meant for the doctor then has no comparison.
+ * @param {any} rules
+ * @param {any} diary
+ * @param {[string, string]} baseline
+ * @param {number} end the last day (a day number)
+ * @returns {string|null}
+ */
+export function progressProblem(rules, diary, baseline, end) {
+  const recentDays = rules.summary.recent_days;
+  const recentStart = end - (recentDays - 1);
+  let bStart;
+  let bEnd;
+  try {
+    bStart = asDay(baseline[0], "First day of the baseline");
+    bEnd = asDay(baseline[1], "Last day of the baseline");
+  } catch (err) {
+    if (!(err instanceof RangeError)) throw err;
+    return err.message;
+  }
+  if (bEnd < recentStart) return null;
+  const days = diary.rows.filter((r) => r.date !== null).map((r) => dayNumber(r.date));
+  if (!days.length) return "The diary has no entries yet.";
+  const span = Math.max(...days) - Math.min(...days) + 1;
+  const needed = 2 * recentDays;
+  let text =
+    `The baseline (${dayLabel(bStart)} to ${dayLabel(bEnd)}) must end before the last ` +
+    `${recentDays} days (${dayLabel(recentStart)} to ${dayLabel(end)}) begin.`;
+  if (span < needed) {
+    text +=
+      ` Your diary covers ${plural(span, "day")}; a comparison needs at least ${needed}. ` +
+      `Keep writing, and make the summary again in ${plural(needed - span, "day")}.`;
+  } else {
+    text += ' Choose an earlier baseline, or "First 2 weeks of the diary".';
+  }
+  return text;
+}
+
 function progressSection(rules, diary, baseline, end) {
-  if (!baseline) return null;
+  // a problem is said to the person beside the form (progressProblem), not on the page
+  if (!baseline || progressProblem(rules, diary, baseline, end)) return null;
   const days = rules.summary.recent_days;
   const recent = [isoOf(end - (days - 1)), isoOf(end)];
   let table;
@@ -302,7 +354,7 @@ function progressSection(rules, diary, baseline, end) {
     table = progress(rules, diary, baseline, recent);
   } catch (err) {
     if (!(err instanceof RangeError)) throw err;
-    return { title: "Progress since the baseline", blocks: [{ kind: "p", text: err.message }] };
+    return null;
   }
   const intro =
     `Baseline ${dayLabel(dayNumber(table[0].baseline_start))} to ${dayLabel(dayNumber(table[0].baseline_end))}; recently: the last ` +

@@ -30,11 +30,14 @@ test("a pain of 11 is refused with the workbook's words, naming the field", () =
   const err = refusal({ date: "2026-04-03", pain: 11 });
   assert.equal(err.column, "pain");
   assert.equal(err.line, null);
-  assert.match(err.message, /^In the new entry, 'pain': 11 is above 10\. Pain is scored from 0 \(no pain\)/);
-  assert.match(err.message, /then add the entry again\.$/);
+  assert.match(err.message, /^In the new entry, the box "Pain now \(0-10\)": 11 is above 10\. Pain is scored from 0 \(no pain\)/);
+  assert.match(err.message, /then save it again\.$/);
   const shown = notSavedMessage(rules, err);
   assert.match(shown, /^Not saved\. In the new entry/);
-  assert.match(shown, /Look at the box "Pain now \(0-10\)"\. Nothing was written to the file\.$/);
+  assert.doesNotMatch(shown, /Look at the box/);
+  assert.match(shown, /save it again\. Nothing was written to the file\.$/);
+  const other = notSavedMessage(rules, new DiaryError("X.", { column: "pain" }));
+  assert.equal(other, 'Not saved. X. Look at the box "Pain now (0-10)". Nothing was written to the file.');
 });
 
 test("the first problem in column order is the one reported", () => {

@@ -87,6 +87,13 @@ async function run(task) {
       return { refused: err.message };
     }
   }
+  if (task.op === "progress-problem") {
+    const { readDiary } = await load("csv-read");
+    const summary = await load("summary");
+    const { dayNumber } = await load("dates");
+    const diary = readDiary(rules, readFileSync(task.path), { name: basename(task.path) });
+    return { problem: summary.progressProblem(rules, diary, task.baseline, dayNumber(task.end)) };
+  }
   if (task.op === "painad") {
     const { readDiary } = await load("csv-read");
     const painad = await load("painad");
