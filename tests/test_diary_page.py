@@ -235,7 +235,11 @@ def test_delete_everything_asks_first(tab) -> None:
     assert stored_rows(tab) == 1
     tab.get_by_role("button", name="Delete everything on this device").click()
     tab.get_by_role("button", name="Yes, delete everything").click()
-    expect(tab.locator("#settings-message")).to_contain_text("was deleted")
+    # The whole sentence: "Nothing was deleted." (the answer to "No") also holds "was deleted",
+    # and matching it would let the test read the database while the page is still deleting it.
+    expect(tab.locator("#settings-message")).to_contain_text(
+        "Everything this page kept on this device was deleted"
+    )
     assert stored_rows(tab) == 0
     tab.reload(wait_until="load")
     tab.wait_for_selector("#diary-app[data-state=ready]")
