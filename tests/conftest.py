@@ -44,6 +44,16 @@ def build_book(out: Path, *extra: str) -> BuiltBook:
     return BuiltBook(html=out / "_build" / "html", log=log, returncode=proc.returncode)
 
 
+def build_both_languages(out: Path) -> BuiltBook:
+    """The reader edition as `make book` builds it: English, then Spanish into html/es/."""
+    english = build_book(out)
+    cmd = [sys.executable, "-m", "tools.languages", "build", "--path-output", str(out / "es")]
+    cmd += ["--html", str(english.html)]
+    proc = subprocess.run(cmd, cwd=ROOT, capture_output=True, text=True)
+    log = english.log + "\n== the Spanish edition\n" + ANSI.sub("", proc.stdout + proc.stderr)
+    return BuiltBook(html=english.html, log=log, returncode=english.returncode or proc.returncode)
+
+
 @pytest.fixture(scope="session")
 def browser():
     """Debian's chromium driven by Playwright, one for the session's site checks
@@ -62,7 +72,7 @@ def browser():
 
 @pytest.fixture(scope="session")
 def book(tmp_path_factory: pytest.TempPathFactory) -> BuiltBook:
-    return build_book(tmp_path_factory.mktemp("book"))
+    return build_both_languages(tmp_path_factory.mktemp("book"))
 
 
 _REPORTS: list[str] = []

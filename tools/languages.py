@@ -36,6 +36,8 @@ ROOT = Path(__file__).resolve().parent.parent
 LANGUAGES = ("es",)
 LOCALES = ROOT / "locales"
 FLAGS = ("-n", "-W", "--keep-going")
+#: The site's own words (_ext/*.py) and the theme's missing ones; compiled into sphinx.mo.
+SITE = "site.po"
 
 
 def jupyter_book() -> list[str]:
@@ -105,13 +107,26 @@ def compile_catalogs(lang: str) -> int:
     from babel.messages.mofile import write_mo
     from babel.messages.pofile import read_po
 
+    folder = LOCALES / lang / "LC_MESSAGES"
     count = 0
-    for po in sorted((LOCALES / lang / "LC_MESSAGES").rglob("*.po")):
+    for po in sorted(folder.rglob("*.po")):
+        if po == folder / SITE:
+            continue  # compiled into sphinx.mo below
+        sources = [po, folder / SITE] if po == folder / "sphinx.po" else [po]
         mo = po.with_suffix(".mo")
-        if mo.exists() and mo.stat().st_mtime >= po.stat().st_mtime:
+        newest = max(p.stat().st_mtime for p in sources if p.exists())
+        if mo.exists() and mo.stat().st_mtime >= newest:
             continue
-        with po.open("rb") as fh:
-            catalog = read_po(fh, locale=lang)
+        catalog = None
+        for source in sources:
+            with source.open("rb") as fh:
+                part = read_po(fh, locale=lang)
+            if catalog is None:
+                catalog = part
+            else:
+                for message in part:
+                    if message.id and message.id not in catalog:
+                        catalog[message.id] = message
         with mo.open("wb") as fh:
             write_mo(fh, catalog, use_fuzzy=False)
         count += 1
