@@ -61,7 +61,7 @@ class SourceOfNestedCells(SphinxTransform):
 
     def apply(self, **kwargs: Any) -> None:
         for node in self.document.findall(nodes.TextElement):
-            if node.source:
+            if node.source or not node.astext().strip():
                 continue
             parent = node.parent
             while parent is not None and not getattr(parent, "source", None):

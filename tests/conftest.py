@@ -75,17 +75,23 @@ def book(tmp_path_factory: pytest.TempPathFactory) -> BuiltBook:
     return build_both_languages(tmp_path_factory.mktemp("book"))
 
 
-_REPORTS: list[str] = []
+_REPORTS: list[tuple[str, str]] = []
+
+
+_ENGLISH_TITLE = "reading level of the chapters and notebooks (Flesch-Kincaid, SMOG)"
 
 
 @pytest.fixture
 def record_readability():
-    """Keep a table to print at the end of the run (the reading-level table)."""
-    return _REPORTS.append
+    """Keep a table to print at the end of the run (the reading-level tables)."""
+
+    def record(report: str, title: str = _ENGLISH_TITLE) -> None:
+        _REPORTS.append((title, report))
+
+    return record
 
 
 def pytest_terminal_summary(terminalreporter) -> None:
-    for report in _REPORTS:
-        title = "reading level of the chapters and notebooks (Flesch-Kincaid, SMOG)"
+    for title, report in _REPORTS:
         terminalreporter.write_sep("-", title)
         terminalreporter.write_line(report)
