@@ -95,9 +95,11 @@ instructor: $(STAMP)
 handouts: instructor
 	$(BIN)/python -m tools.handouts $(INSTRUCTOR_OUT)/_build/html --out _build/handouts
 
-# The reader edition's printable tools (book/printables/) as PDF files, A4 and Letter.
+# The reader edition's printable tools (book/printables/) as PDF files, A4 and Letter, in both
+# languages (the Spanish ones into _build/printables/es).
 printables: book
 	$(BIN)/python -m tools.handouts _build/html --out _build/printables
+	$(BIN)/python -m tools.handouts _build/html/es --out _build/printables/es
 
 # Run every workbook notebook on a fresh kernel and save it as the tests expect (made-up samples
 # only, form cells without stored output, no widget state): tools/refresh_notebooks.py.
