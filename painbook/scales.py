@@ -33,7 +33,7 @@ from typing import Literal
 import numpy as np
 import pandas as pd
 
-from painbook.i18n import N_, _
+from painbook.i18n import N_, _, pgettext
 
 __all__ = [
     "DEFAULT_BANDS",
@@ -158,13 +158,8 @@ def validate_bands(bands: Sequence[Band]) -> tuple[Band, ...]:
     return tuple(checked)
 
 
-#: The band names of :data:`DEFAULT_BANDS` in words for a reader (see :func:`band_words`).
-BAND_WORDS = {
-    "none": N_("none"),
-    "mild": N_("mild"),
-    "moderate": N_("moderate"),
-    "severe": N_("severe"),
-}
+#: The band names of :data:`DEFAULT_BANDS` (English; :func:`band_words` gives them in words).
+BAND_WORDS = {"none": "none", "mild": "mild", "moderate": "moderate", "severe": "severe"}
 
 
 def band_words(label: str) -> str:
@@ -173,7 +168,13 @@ def band_words(label: str) -> str:
     :func:`nrs_band` and :func:`band_series` return the labels themselves (``"mild"``), which
     code compares; this is for showing them.
     """
-    return _(BAND_WORDS.get(label, label))
+    words = {
+        "none": pgettext("pain band", "none"),
+        "mild": pgettext("pain band", "mild"),
+        "moderate": pgettext("pain band", "moderate"),
+        "severe": pgettext("pain band", "severe"),
+    }
+    return words.get(label, label)
 
 
 def nrs_band(score: float, bands: Sequence[Band] = DEFAULT_BANDS) -> str:

@@ -201,9 +201,9 @@ def _source_bytes(source: Source) -> tuple[bytes | str, str | None]:
         except OSError as exc:
             raise DiaryError(
                 _(
-                    "The file '{path}' could not be opened ({value}). Close it in other programs "
+                    "The file '{path}' could not be opened ({reason}). Close it in other programs "
                     "and check that you may read it, then load the diary again."
-                ).format(path=path, value=exc.strerror or exc)
+                ).format(path=path, reason=exc.strerror or exc)
             ) from exc
     read = getattr(source, "read", None)
     if read is None:
@@ -220,9 +220,9 @@ def _source_bytes(source: Source) -> tuple[bytes | str, str | None]:
     except OSError as exc:
         raise DiaryError(
             _(
-                "The file{name} could not be read ({exc}). Open it again, then load the diary "
+                "The file{name} could not be read ({error}). Open it again, then load the diary "
                 "again."
-            ).format(name=_named(name), exc=exc)
+            ).format(name=_named(name), error=exc)
         ) from exc
     if isinstance(content, bytes | bytearray | memoryview):
         return bytes(content), name
@@ -401,9 +401,9 @@ def _load_csv(text: str, name: str | None, spec: _Spec) -> _Raw:
     except (ValueError, pd.errors.EmptyDataError) as exc:
         raise DiaryError(
             _(
-                "The file{name} could not be read as a table ({exc}). Open it in your "
+                "The file{name} could not be read as a table ({error}). Open it in your "
                 "spreadsheet program and save it as CSV, then load the diary again."
-            ).format(name=_named(name), exc=exc)
+            ).format(name=_named(name), error=exc)
         ) from exc
     records = len(table)
     physical = body.count(newline) + (0 if body.endswith(newline) else 1)
@@ -472,11 +472,11 @@ def _explain_csv_error(body: str, delimiter: str, header_line: int, exc: Excepti
                 shown = {",": _("comma"), ";": _("semicolon"), "\t": _("tab")}[delimiter]
                 return DiaryError(
                     _(
-                        "Line {line} has {record} cells but the heading line has only "
+                        "Line {line} has {cells} cells but the heading line has only "
                         "{width}. This often happens when a note holds a {shown}. Put quote "
                         'marks around that cell ("like, this") or remove the extra {shown}, '
                         "or add a heading for the extra column, then load the diary again."
-                    ).format(line=line, record=len(record), width=width, shown=shown),
+                    ).format(line=line, cells=len(record), width=width, shown=shown),
                     line=line,
                 )
     except csv.Error:
@@ -493,9 +493,9 @@ def _explain_csv_error(body: str, delimiter: str, header_line: int, exc: Excepti
         )
     return DiaryError(
         _(
-            "The file could not be read as a table near line {line} ({exc}). Open it in "
+            "The file could not be read as a table near line {line} ({error}). Open it in "
             "your spreadsheet program and save it as CSV again, then load the diary again."
-        ).format(line=line, exc=exc),
+        ).format(line=line, error=exc),
         line=line,
     )
 
@@ -504,12 +504,12 @@ def _load_xlsx(data: bytes, name: str | None, spec: _Spec) -> _Raw:
     import openpyxl
 
     shown = _named(name)
-    damaged = (
-        f"The file{shown} looks like an Excel workbook (.xlsx) but it could not be opened: "
+    damaged = _(
+        "The file{shown} looks like an Excel workbook (.xlsx) but it could not be opened: "
         "it may be damaged or only partly downloaded, or be another kind of file (such as a "
         "Word or LibreOffice file). Open it in your spreadsheet program and save it again as "
         ".xlsx or CSV, then load it again."
-    )
+    ).format(shown=shown)
     try:
         workbook = openpyxl.load_workbook(io.BytesIO(data), read_only=True, data_only=True)
     except Exception as exc:  # openpyxl raises many kinds for a bad file
@@ -582,10 +582,10 @@ def _load_xlsx(data: bytes, name: str | None, spec: _Spec) -> _Raw:
             row_number = header_index + 2 + offset
             raise DiaryError(
                 _(
-                    "Row {row_number} has an entry in column {letter}, which has no heading. Add a "
+                    "Row {row} has an entry in column {letter}, which has no heading. Add a "
                     "heading in row {number} of column {letter}, or move or delete that cell, then "
                     "load the diary again."
-                ).format(row_number=row_number, letter=letter, number=header_index + 1),
+                ).format(row=row_number, letter=letter, number=header_index + 1),
                 line=row_number,
                 column=letter,
             )

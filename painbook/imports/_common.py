@@ -280,7 +280,9 @@ class Entries:
         )
         df = _build(_table_raw(table, _DIARY), _DIARY, columns=None, date_format=None)
         if self.extras:
-            report.say(_("Kept as extra columns: {join}.").format(join=", ".join(self.extras)))
+            report.say(
+                _("Kept as extra columns: {columns}.").format(columns=", ".join(self.extras))
+            )
         df.attrs["import_app"] = report.app
         df.attrs["import_report"] = report.text(len(df))
         return df

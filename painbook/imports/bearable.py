@@ -33,7 +33,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from painbook.diary._cells import format_number
-from painbook.i18n import N_, _, ngettext
+from painbook.i18n import N_, _, ngettext, pgettext
 from painbook.imports._common import (
     Entries,
     Export,
@@ -117,7 +117,7 @@ def read(
         if day is None:
             report.skip(
                 _("line {number}").format(number=number),
-                _("the date {get} cannot be read").format(get=repr(cells.get("date", ""))),
+                _("the date {value} cannot be read").format(value=repr(cells.get("date", ""))),
             )
             continue
         category = cells.get("category", "")
@@ -203,7 +203,7 @@ def read(
             "that part of the day; Bearable rates {scale}, and each rating was multiplied by 2.5 "
             "to give 0 to 10, as rescale=True asked. The app's own rating is kept in the extra "
             "column 'Bearable rating (0-4)'."
-        ).format(symptoms=", ".join(found) or _("none"), scale=_(SCALE))
+        ).format(symptoms=", ".join(found) or pgettext("symptoms", "none"), scale=_(SCALE))
     )
     report.mapped(
         [

@@ -104,8 +104,8 @@ def read(
                 "This Flaredown export has no pain symptom or condition: no rated column has "
                 "pain, ache, headache or migraine in its name (the rated columns are: {names}). "
                 "Say which ones are pain with pain_symptoms=, for example import_diary(path, "
-                "pain_symptoms=['{value}']), then import again."
-            ).format(names=names, value=rated[0] if rated else "Back pain"),
+                "pain_symptoms=['{example}']), then import again."
+            ).format(names=names, example=rated[0] if rated else "Back pain"),
             column="pain",
         )
     report.say(
@@ -145,7 +145,7 @@ def read(
         if not _DAY.match(day):
             report.skip(
                 _("line {number}").format(number=number),
-                _("the date {get} cannot be read").format(get=repr(cells.get("Date", ""))),
+                _("the date {value} cannot be read").format(value=repr(cells.get("Date", ""))),
             )
             continue
         ratings = [_rating(cells.get(h, "")) for h in pain_columns]

@@ -100,7 +100,7 @@ def read(export: Export, *, report: Report, **_unused: Any) -> Entries:
         except ValueError:
             report.skip(
                 where,
-                _("the start {get} cannot be read").format(get=repr(cells.get("Started", ""))),
+                _("the start {value} cannot be read").format(value=repr(cells.get("Started", ""))),
             )
             continue
         pain = cells.get("Pain Level", "")
