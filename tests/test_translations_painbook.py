@@ -325,7 +325,10 @@ def test_form_labels_and_painad_words_in_spanish() -> None:
         assert fields.label("date") == "Fecha"
         assert fields.label("breathing", observations=True) == "Respiración (sin estar hablando)"
         assert _(fields.DIARY_FIELDS["sleep_hours"].label) == "Horas de sueño anoche"
-        assert _(scales.PAINAD_ITEMS["face"][2]) == "Tiene la cara arrugada o torcida en una mueca."
+        assert (
+            _(scales.PAINAD_ITEMS["face"][2])
+            == "Tiene la cara arrugada o torcida en una mueca de dolor."
+        )
         assert scales.band_words("severe") == "intenso"
     assert fields.label("pain") == "Pain now (0-10)"
     assert fields.DIARY_FIELDS["pain"].label == "Pain now (0-10)"  # the data stays English
@@ -364,7 +367,7 @@ def test_webrules_in_spanish_gives_the_page_spanish_words(rules_es) -> None:
     assert rules_es["fields"]["pain"]["label"] == "Dolor ahora (0-10)"
     assert rules_es["fields"]["pain"]["meaning"].startswith("0 es nada de dolor.")
     pain = rules_es["diary"]["numbers"]["pain"]
-    assert pain["name"] == "puntuación del dolor"
+    assert pain["name"] == "puntaje del dolor"
     assert pain["messages"]["above"] == (
         "{value} es más de 10. El dolor va de 0 (nada de dolor) a 10 (el peor dolor "
         "imaginable). Cámbielo por un número de 0 a 10, {retry}"
