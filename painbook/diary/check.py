@@ -54,7 +54,7 @@ from painbook.diary.format import (
     _main_item,
     _Spec,
 )
-from painbook.i18n import N_, _, ngettext
+from painbook.i18n import N_, _, ngettext, pgettext
 
 
 def check_duplicates(df: pd.DataFrame) -> pd.DataFrame:
@@ -252,7 +252,8 @@ def _resolve(
             canonical = heading
         if canonical is None:
             if raw.mode == "entry" and known_extras is not None and heading not in known_extras:
-                extra_list = ", ".join(f"'{e}'" for e in known_extras) or _("none")
+                extra_list = ", ".join(f"'{e}'" for e in known_extras)
+                extra_list = extra_list or pgettext("columns", "none")
                 raise DiaryError(
                     _(
                         "'{heading}' is not a {what} column. The {what} columns are: "

@@ -29,7 +29,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from painbook.diary import DiaryError
-from painbook.i18n import N_, _
+from painbook.i18n import N_, _, pgettext
 from painbook.imports._common import (
     Entries,
     Export,
@@ -98,7 +98,7 @@ def read(
     treatments = [h for h in tracked if h not in rated]
     pain_columns = [h for h in rated if is_pain_symptom(h, pain_symptoms)]
     if not pain_columns:
-        names = ", ".join(f"'{h}'" for h in rated) or _("none")
+        names = ", ".join(f"'{h}'" for h in rated) or pgettext("columns", "none")
         raise DiaryError(
             _(
                 "This Flaredown export has no pain symptom or condition: no rated column has "
