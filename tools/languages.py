@@ -195,7 +195,49 @@ def extract(out: Path) -> Path:
     return out / "_build" / "gettext"
 
 
+#: painbook's own catalog (painbook/i18n.py): extracted and updated with Babel.
+PAINBOOK_EXTRACT = [
+    "extract",
+    "-F",
+    "babel.cfg",
+    "-k",
+    "_",
+    "-k",
+    "N_",
+    "-k",
+    "ngettext:1,2",
+    "-k",
+    "pgettext:1c,2",
+    "--project=painbook",
+    "-o",
+    "painbook/locale/painbook.pot",
+    ".",
+]
+PAINBOOK_UPDATE = [
+    "update",
+    "-i",
+    "painbook/locale/painbook.pot",
+    "-d",
+    "painbook/locale",
+    "-D",
+    "painbook",
+]
+
+
+def update_painbook() -> int:
+    pybabel = str(Path(sys.executable).with_name("pybabel"))
+    for args in (PAINBOOK_EXTRACT, PAINBOOK_UPDATE):
+        code = subprocess.run([pybabel, "-q", *args], cwd=ROOT).returncode
+        if code:
+            return code
+    return 0
+
+
 def update(langs: tuple[str, ...] = LANGUAGES) -> int:
+    """Every catalog brought up to date: the pages', painbook's and the diary page's."""
+    code = update_painbook()
+    if code:
+        return code
     pot = extract(ROOT / "_build" / "i18n")
     intl = [str(Path(sys.executable).with_name("sphinx-intl")), "update", "-p", str(pot)]
     for lang in langs:
