@@ -254,8 +254,8 @@ def _bounds(
     days = df["date"].dropna().dt.normalize()
     if (start is None or end is None) and days.empty:
         raise ValueError(_("The diary has no entries yet, so there is nothing to show."))
-    first = analysis.as_day(start, "Start date") if start is not None else days.min()
-    last = analysis.as_day(end, "End date") if end is not None else days.max()
+    first = analysis.as_day(start, N_("Start date")) if start is not None else days.min()
+    last = analysis.as_day(end, N_("End date")) if end is not None else days.max()
     if last < first:
         raise ValueError(
             _(
