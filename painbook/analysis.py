@@ -823,6 +823,7 @@ def medications(df: pd.DataFrame) -> pd.DataFrame:
 MEDICATION_CLASSES: Mapping[str, str] = {
     # triptans ("triptan" covers sumatriptan, rizatriptan, zolmitriptan, eletriptan, ...)
     "triptan": "triptan",
+    "triptán": "triptan",  # Spanish: sumatriptán, rizatriptán, ...
     "imitrex": "triptan",
     "imigran": "triptan",
     "maxalt": "triptan",
@@ -835,19 +836,27 @@ MEDICATION_CLASSES: Mapping[str, str] = {
     "treximet": "triptan",
     # ergots
     "ergotamine": "ergot",
+    "ergotamina": "ergot",
     "ergot": "ergot",
     "cafergot": "ergot",
     "migranal": "ergot",
     # opioids
     "codeine": "opioid",
+    "codeína": "opioid",
     "tramadol": "opioid",
     "oxycodone": "opioid",
+    "oxicodona": "opioid",
     "hydrocodone": "opioid",
+    "hidrocodona": "opioid",
     "morphine": "opioid",
+    "morfina": "opioid",
     "hydromorphone": "opioid",
+    "hidromorfona": "opioid",
     "tapentadol": "opioid",
     "fentanyl": "opioid",
+    "fentanilo": "opioid",
     "butorphanol": "opioid",
+    "butorfanol": "opioid",
     "percocet": "opioid",
     "vicodin": "opioid",
     # combination analgesics (ICHD-3 8.2.5: drugs of two or more classes in one product, or
@@ -860,6 +869,8 @@ MEDICATION_CLASSES: Mapping[str, str] = {
     # simple analgesics (paracetamol/acetaminophen, aspirin and other NSAIDs)
     "paracetamol": "simple",
     "acetaminophen": "simple",
+    "acetaminofén": "simple",
+    "acetaminofeno": "simple",
     "tylenol": "simple",
     "panadol": "simple",
     "aspirin": "simple",
@@ -874,7 +885,9 @@ MEDICATION_CLASSES: Mapping[str, str] = {
     "ketorolac": "simple",
     "celecoxib": "simple",
     "metamizole": "simple",
+    "metamizol": "simple",
     "dipyrone": "simple",
+    "dipirona": "simple",
 }
 
 #: Order in which groups win when one medication name matches several keywords.
@@ -888,7 +901,7 @@ SIMPLE_ANALGESIC = "simple"
 #: Words for caffeine, an adjuvant: a non-opioid analgesic taken in one product with caffeine
 #: ("aspirin with caffeine") is a combination analgesic (ICHD-3 8.2.5, note 1). Caffeine on its
 #: own ("coffee", "caffeine") is not a headache medicine, and no group counts it.
-CAFFEINE_ADJUVANTS: tuple[str, ...] = ("caffeine",)
+CAFFEINE_ADJUVANTS: tuple[str, ...] = ("caffeine", "cafeína")
 
 #: Headache days in a month from which the diary says to see a doctor now (ICHD-3 1.3 and
 #: 8.2 both start from headache on 15 or more days a month).
