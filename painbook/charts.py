@@ -29,7 +29,7 @@ from matplotlib.figure import Figure
 from matplotlib.ticker import FuncFormatter
 
 from painbook import analysis, dates, scales
-from painbook.i18n import N_, _, ngettext
+from painbook.i18n import N_, _, ngettext, pgettext
 
 __all__ = [
     "MEASURES",
@@ -226,6 +226,20 @@ def _span_label(start: pd.Timestamp, end: pd.Timestamp) -> str:
 def _days_n(n: int) -> str:
     """ "1 day", "3 days" in the language in use."""
     return ngettext("{n} day", "{n} days", n).format(n=n)
+
+
+#: The size of a change (:func:`painbook.scales.change_category`) in the progress table.
+_CATEGORIES = {
+    "worse": lambda: pgettext("change", "worse"),
+    "no meaningful change": lambda: pgettext("change", "no meaningful change"),
+    "minimal": lambda: pgettext("change", "minimal"),
+    "moderate": lambda: pgettext("change", "moderate"),
+    "substantial": lambda: pgettext("change", "substantial"),
+}
+
+
+def _category(name: str) -> str:
+    return _CATEGORIES[name]() if name in _CATEGORIES else _tr(name)
 
 
 def _tr(text: object) -> str:
@@ -698,7 +712,7 @@ def progress_table(
                 _round1(table["recent_mean"]) - _round1(table["baseline_mean"])
             ).to_numpy(),
             _("Change (%)"): percent,
-            _("Size of the change"): [_tr(c) for c in table["category"].fillna("")],
+            _("Size of the change"): [_category(c) for c in table["category"].fillna("")],
             _("A change patients notice? (2 points or 30% less)"): [
                 "" if v is None else (_("yes") if v else _("no"))
                 for v in table["farrar_meaningful"]

@@ -443,8 +443,10 @@ def render_html(
     out.append(
         '<div class="pb-quiz-buttons">'
         '<button type="submit" class="pb-quiz-check" hidden>'
-        f"{_e(_('Check my answers'))}</button>"
-        f'<button type="reset" class="pb-quiz-clear">{_e(_("Clear my answers"))}</button></div>'
+        + _e(_("Check my answers"))
+        + '</button><button type="reset" class="pb-quiz-clear">'
+        + _e(_("Clear my answers"))
+        + "</button></div>"
     )
     out.append(f'<div class="pb-quiz-result" id="{quiz_id}-result" aria-live="polite"></div>')
     out.append("</form>")

@@ -150,7 +150,7 @@ def _chart(day: pd.DataFrame, start: pd.Timestamp, end: pd.Timestamp) -> tuple[s
     parts = [
         f'<svg viewBox="0 0 {width:g} {height:g}" role="img" '
         'aria-labelledby="chart-title chart-desc" focusable="false">',
-        f'<title id="chart-title">{_text(_("Pain over time"))}</title>',
+        '<title id="chart-title">' + _text(_("Pain over time")) + "</title>",
         f'<desc id="chart-desc">{_text(description)}</desc>',
         '<g font-size="11" fill="#222">',
     ]
@@ -323,7 +323,7 @@ def _pain_section(day: pd.DataFrame, df: pd.DataFrame, flares: pd.DataFrame) -> 
             + f"{note_html}</li>"
         )
     body = (
-        f"<ul>{''.join(items)}</ul><p><b>{_text(_('Worst days'))}</b></p>"
+        f"<ul>{''.join(items)}</ul><p><b>" + _text(_("Worst days")) + "</b></p>"
         f"<ul>{''.join(worst_items)}</ul>"
     )
     return _section(_("Pain in this period"), body)
@@ -359,9 +359,13 @@ def _helped_section(df: pd.DataFrame) -> str:
                 f'<td class="n">{row.mean_pain_with:.1f}</td><td class="n">{other}</td></tr>'
             )
         parts.append(
-            f"<table><thead><tr><th>{_text(title)}</th><th>{_text(_('Days'))}</th>"
-            f"<th>{_text(_('Pain those days'))}</th>"
-            f"<th>{_text(_('Other days'))}</th></tr></thead><tbody>{''.join(body)}</tbody></table>"
+            f"<table><thead><tr><th>{_text(title)}</th><th>"
+            + _text(_("Days"))
+            + "</th><th>"
+            + _text(_("Pain those days"))
+            + "</th><th>"
+            + _text(_("Other days"))
+            + f"</th></tr></thead><tbody>{''.join(body)}</tbody></table>"
             + _more(len(rows) - len(shown), "item")
         )
     note = (
@@ -380,7 +384,7 @@ def _helped_section(df: pd.DataFrame) -> str:
 def _medication_section(df: pd.DataFrame, n_days: int) -> str:
     meds = analysis.medications(df)
     if meds.empty:
-        body = f"<p>{_text(_('No medicines written in the diary for this period.'))}</p>"
+        body = "<p>" + _text(_("No medicines written in the diary for this period.")) + "</p>"
     else:
         shown = meds.head(TOP_N)
         rows = "".join(
@@ -390,8 +394,11 @@ def _medication_section(df: pd.DataFrame, n_days: int) -> str:
             for row in shown.itertuples()
         )
         body = (
-            f"<table><thead><tr><th>{_text(_('As written in the diary'))}</th>"
-            f"<th>{_text(_('Days written'))}</th></tr>"
+            "<table><thead><tr><th>"
+            + _text(_("As written in the diary"))
+            + "</th><th>"
+            + _text(_("Days written"))
+            + "</th></tr>"
             f"</thead><tbody>{rows}</tbody></table>" + _more(len(meds) - len(shown), "medicine")
         )
     return _section(_("Medicines"), body)
@@ -608,7 +615,7 @@ def visit_summary(
     )
     body = [f"<header><h1>{title}</h1>{meta}</header>"]
     if day.empty:
-        body.append(f"<p>{_text(_('No diary entries in this period.'))}</p>")
+        body.append("<p>" + _text(_("No diary entries in this period.")) + "</p>")
         body.append(_questions_section(question_list))
     else:
         svg, description = _chart(day, first, last)

@@ -169,7 +169,7 @@ _CHOSEN: dict[tuple[str, str], str] = {}
 
 def _message_html(text: str, kind: str = "info") -> str:
     """A message for a form: plain text escaped, with a word (not only a colour) for errors."""
-    prefix = f"<b>{_html.escape(_('Please check:'))}</b> " if kind == "error" else ""
+    prefix = "<b>" + _html.escape(_("Please check:")) + "</b> " if kind == "error" else ""
     return f'<p role="status">{prefix}{_html.escape(text)}</p>'
 
 
@@ -900,7 +900,7 @@ class QuestionList(_Shows, widgets.VBox):
             rows.append(layout.row([up, remove, label]))
         if not rows:
             rows.append(
-                widgets.HTML(f"<p>{_html.escape(_('No questions yet: type one below.'))}</p>")
+                widgets.HTML("<p>" + _html.escape(_("No questions yet: type one below.")) + "</p>")
             )
         self.rows.children = rows
 
@@ -1089,12 +1089,14 @@ class VisitSummaryBuilder(_Shows, widgets.VBox):
             href = _html.escape(url, quote=True)
             links.append(
                 f'<a href="{href}" target="_blank" rel="noopener">'
-                f"{_html.escape(_('Open the page to print'))}</a>"
+                + _html.escape(_("Open the page to print"))
+                + "</a>"
             )
         data = base64.b64encode(page.encode("utf-8")).decode("ascii")
         links.append(
             f'<a href="data:text/html;charset=utf-8;base64,{data}" download="{name}">'
-            f"{_html.escape(_('Download the page'))}</a>"
+            + _html.escape(_("Download the page"))
+            + "</a>"
         )
         return " " + " | ".join(links)
 
