@@ -682,7 +682,7 @@ def progress_table(
     what each column means in plain words, without the sources' names.
     """
     table = analysis.progress(df, baseline=baseline, recent=recent)
-    names = {"pain": _("Pain"), "PEG": _("PEG score")}
+    names = {"pain": _("Pain"), "PEG": pgettext("heading", "PEG score")}
     percent = [
         "" if math.isnan(p) else (_("up from 0") if math.isinf(p) else f"{p:+.0f}%")
         for p in table["percent"]
@@ -734,7 +734,7 @@ def progress_chart(
     :func:`painbook.analysis.progress` (default: the first and last 14 days).
     """
     table = analysis.progress(df, baseline=baseline, recent=recent)
-    names = {"pain": _("Pain"), "PEG": _("PEG score")}
+    names = {"pain": _("Pain"), "PEG": pgettext("heading", "PEG score")}
     fig, ax = _new_figure()
     width = 0.36
     first = table.iloc[0]

@@ -449,7 +449,7 @@ def _percent(share: float) -> str:
 
 
 def _progress_line(row: Any) -> str:
-    what = _("Pain") if row.measure == "pain" else _("PEG score")
+    what = _("Pain") if row.measure == "pain" else pgettext("heading", "PEG score")
     if row.category is None:
         return _text(row.description)
     if math.isinf(row.percent):
