@@ -25,7 +25,7 @@ import numpy as np
 import pandas as pd
 
 from painbook import dates, scales
-from painbook.i18n import N_, _, ngettext, pgettext
+from painbook.i18n import N_, _, language, ngettext, pgettext
 
 __all__ = [
     "daily",
@@ -131,6 +131,11 @@ _PERIOD_NAMES = {
 }
 
 
+def _message_day(stamp: pd.Timestamp) -> str:
+    """A day in a message: 2025-03-03 in English (as always), 3 mar 2025 in Spanish."""
+    return f"{stamp:%Y-%m-%d}" if language() == "en" else dates.day_month_year(stamp)
+
+
 def _period(value: Period, which: str) -> tuple[pd.Timestamp, pd.Timestamp]:
     name, start_name, end_name = _PERIOD_NAMES[which]
     what = _(name)
@@ -144,7 +149,7 @@ def _period(value: Period, which: str) -> tuple[pd.Timestamp, pd.Timestamp]:
     if end < start:
         raise ValueError(
             _("{what} ends ({end}) before it starts ({start}). Swap the two dates.").format(
-                what=what, end=f"{end:%Y-%m-%d}", start=f"{start:%Y-%m-%d}"
+                what=what, end=_message_day(end), start=_message_day(start)
             )
         )
     return start, end
@@ -764,7 +769,7 @@ def progress(
                     "No {what} recorded in the recent period ({first} to {last}), so no "
                     "comparison can be made."
                 )
-            text = template.format(what=_(words), first=f"{start:%Y-%m-%d}", last=f"{end:%Y-%m-%d}")
+            text = template.format(what=_(words), first=_message_day(start), last=_message_day(end))
         row["description"] = text
         rows.append(row)
     out = pd.DataFrame(rows)
