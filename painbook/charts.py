@@ -51,6 +51,8 @@ __all__ = [
     "medication_table",
     "headache_table",
     "headache_chart",
+    "headache_notes",
+    "unsorted_medicines",
 ]
 
 DateLike = str | _date | pd.Timestamp
@@ -825,6 +827,21 @@ def headache_table(months: pd.DataFrame) -> pd.DataFrame:
             _("Talk with your doctor"): np.where(months["talk_with_doctor"], _("yes"), ""),
         },
         index=pd.Index([dates.month_year(m) for m in months.index], name=_("Month")),
+    )
+
+
+def headache_notes(months: pd.DataFrame) -> list[str]:
+    """Each month's note (:func:`painbook.analysis.headache_month`), after the month's name:
+    "January 2025: Talk with your doctor: ..." (for :func:`show_text`)."""
+    return [f"{dates.month_year(month)}: {note}" for month, note in months["note"].items()]
+
+
+def unsorted_medicines(months: pd.DataFrame) -> str:
+    """The sentence naming the medicines :func:`painbook.analysis.headache_month` could not
+    sort into a group (or "none")."""
+    names = months.attrs.get("unmatched_medications", [])
+    return _("Medicines the workbook could not sort: {names}.").format(
+        names=", ".join(names) or _("none")
     )
 
 

@@ -388,3 +388,16 @@ def _all(root) -> list:
 
 def _text(widget) -> bool:
     return isinstance(getattr(widget, "value", None), str)
+
+
+def test_headache_notebook_sentences_come_from_painbook() -> None:
+    months_en = analysis.headache_month(diary.read_diary(samples.path("migraine_diary", "en")))
+    notes = charts.headache_notes(months_en)
+    assert notes[0].startswith("January 2025: Talk with your doctor: headache on 17 days")
+    assert charts.unsorted_medicines(months_en) == "Medicines the workbook could not sort: none."
+    with use_language("es"):
+        months = analysis.headache_month(diary.read_diary(samples.path("migraine_diary")))
+        assert charts.headache_notes(months)[0].startswith("enero de 2025: Hable con su médico:")
+        assert charts.unsorted_medicines(months) == (
+            "Medicamentos que el cuaderno de trabajo no pudo clasificar: ninguno."
+        )
