@@ -84,9 +84,9 @@ def test_diary_form_buttons_and_headings_in_spanish(tmp_path: Path) -> None:
     assert set(form.qualities) == {
         "dolor sordo",
         "ardor",
-        "punzante",
-        "como descarga",
-        "pulsátil",
+        "punzadas",
+        "descargas",
+        "latidos",
         "hormigueo",
     }
     for heading in ("Su dolor", "Sueño y ánimo", "Dónde y cómo duele", "Algo más"):
@@ -116,7 +116,10 @@ def test_observation_and_plan_forms_in_spanish(tmp_path: Path) -> None:
         obs = forms.ObservationForm(tmp_path / "my-observations.csv", today=DAY)
         plan = forms.ActionPlanForm(tmp_path / "my-action-plans.csv", today=DAY)
         assert obs.save_button.description == "Guardar esta observación"
-        assert obs.total_text() == "Califique los cinco puntos para ver el total (lleva 0 de 5)."
+        assert (
+            obs.total_text()
+            == "Dé un puntaje a los cinco aspectos para ver el total (lleva 0 de 5)."
+        )
         assert [label for label, _value in obs.context.options] == [
             "(no se anotó)",
             "en reposo",
@@ -178,7 +181,7 @@ def test_chart_text_alternative_in_spanish(back_pain_es: pd.DataFrame) -> None:
         "Gráfica de dolor (promedio del día) cada día del 3 mar 2025 al 25 may 2025, con una "
         "línea del promedio de 7 días. 84 días con un valor; promedio 4.9."
     )
-    assert "Las franjas rayadas marcan 3 brotes: 22-24 mar 2025" in chart.text
+    assert "Las franjas con rayas marcan 3 brotes: 22-24 mar 2025" in chart.text
     assert chart.figure.axes[0].get_title(loc="left").startswith("Dolor, 3 mar a 25 may 2025")
     assert "enero de 2025: dolor de cabeza 17 de 31 días anotados" in headache.text
     for english in ("Chart of", "Highest day", "flare", "average"):
@@ -203,8 +206,8 @@ def test_analysis_tables_have_spanish_headings(back_pain_es: pd.DataFrame) -> No
         "Días intensos (7-10)",
     ]
     assert weekly.index.name == "Semana desde" and weekly.index[0] == "3 mar 2025"
-    assert list(progress.index) == ["Dolor", "Puntaje PEG"]
-    assert progress.loc["Dolor", "Tamaño del cambio"] == "moderado"
+    assert list(progress.index) == ["Dolor", "Puntaje del PEG"]
+    assert progress.loc["Dolor", "Tamaño del cambio"] == "mejoría moderada"
     assert "Punto de partida" in progress.columns
     assert helped.index.names == ["Anotado en", "Qué"]
     assert ("lo que ayudó", "ejercicios de fisioterapia") in helped.index
@@ -346,7 +349,7 @@ def test_spanish_quiz_matches_the_english_bank() -> None:
         assert es.prompt != en.prompt and es.explanation != en.explanation
         assert es.read_again.title != en.read_again.title
         assert es.source == en.source
-    for phrase in ("Ver la respuesta", "Respuesta:", "Vuelva a leer:", "Pregunta 1 de "):
+    for phrase in ("Mostrar la respuesta", "Respuesta:", "Volver a leer:", "Pregunta 1 de "):
         assert phrase in page
     for english_word in ("Show the answer", "Read again", "Question 1 of", "Check my answers"):
         assert english_word not in page
