@@ -467,8 +467,11 @@ def _choice_index(question: Question, given: object) -> int | None:
         if len(letter) == 1 and letter in _LETTERS[: len(question.choices)]:
             return _LETTERS.index(letter)
         raise ValueError(
-            f"The answer {given!r} to question '{question.id}' is not one of the letters "
-            f"{', '.join(_LETTERS[: len(question.choices)])}."
+            _("The answer {given} to question '{id}' is not one of the letters {letters}.").format(
+                given=repr(given),
+                id=question.id,
+                letters=", ".join(_LETTERS[: len(question.choices)]),
+            )
         )
     if (
         isinstance(given, numbers.Real)
@@ -478,14 +481,20 @@ def _choice_index(question: Question, given: object) -> int | None:
         given = int(given)  # 2.0 from a spreadsheet column with blanks
     if isinstance(given, bool) or not isinstance(given, numbers.Integral):
         raise ValueError(
-            f"The answer {given!r} to question '{question.id}' must be a choice number "
-            "(0 is the first choice) or a letter."
+            _(
+                "The answer {given} to question '{id}' must be a choice number "
+                "(0 is the first choice) or a letter."
+            ).format(given=repr(given), id=question.id)
         )
     given = int(given)
     if not 0 <= given < len(question.choices):
         raise ValueError(
-            f"The answer {given} to question '{question.id}' is out of range: it has "
-            f"{len(question.choices)} choices (0 to {len(question.choices) - 1})."
+            _(
+                "The answer {given} to question '{id}' is out of range: it has "
+                "{n} choices (0 to {last})."
+            ).format(
+                given=given, id=question.id, n=len(question.choices), last=len(question.choices) - 1
+            )
         )
     return given
 
@@ -502,7 +511,11 @@ def score(questions: Iterable[Question], responses: Mapping[str, object]) -> Res
     known = {q.id for q in questions}
     unknown = [key for key in responses if key not in known]
     if unknown:
-        raise ValueError(f"These answers are for questions not in this quiz: {', '.join(unknown)}.")
+        raise ValueError(
+            _("These answers are for questions not in this quiz: {ids}.").format(
+                ids=", ".join(unknown)
+            )
+        )
     items = []
     places: dict[tuple[str, str], ReadAgain] = {}
     for q in questions:
