@@ -41,18 +41,8 @@ POT = ROOT / "painbook" / "locale" / "painbook.pot"
 PO = ROOT / "painbook" / "locale" / "es" / "LC_MESSAGES" / "painbook.po"
 KEYWORDS = {"_": None, "N_": None, "ngettext": (1, 2), "pgettext": ((1, "c"), 2)}
 
-#: The sources whose messages must have a Spanish translation. Part 1 of issue 15 (es-pb1)
-#: translated these; widen it to ``("painbook/",)`` once the other modules' Spanish (es-pb2:
-#: widgets, charts, analysis, report, samples, quiz) is merged.
-TRANSLATED_SOURCES: tuple[str, ...] = (
-    "painbook/diary/",
-    "painbook/imports/",
-    "painbook/fields.py",
-    "painbook/scales.py",
-    "painbook/workbook.py",
-    "painbook/webrules.py",
-    "painbook/voila.py",
-)
+#: The sources whose messages must have a Spanish translation: all of painbook.
+TRANSLATED_SOURCES: tuple[str, ...] = ("painbook/",)
 
 
 def _key(message) -> tuple[str | None, str]:
@@ -174,9 +164,19 @@ def test_every_message_of_the_translated_modules_has_spanish(po) -> None:
 def test_the_translated_modules_have_messages(po) -> None:
     checked = [m for m in po if m.id and _translated_here(m)]
     assert len(checked) > 300
-    for source in TRANSLATED_SOURCES:
-        if source != "painbook/webrules.py":  # its words are the other modules' messages
-            assert any(_translated_here_from(m, source) for m in checked), source
+    for source in (
+        "painbook/diary/",
+        "painbook/imports/",
+        "painbook/fields.py",
+        "painbook/scales.py",
+        "painbook/workbook.py",
+        "painbook/widgets/",
+        "painbook/charts.py",
+        "painbook/analysis.py",
+        "painbook/report.py",
+        "painbook/quiz.py",
+    ):
+        assert any(_translated_here_from(m, source) for m in checked), source
 
 
 def _translated_here_from(message, source: str) -> bool:
