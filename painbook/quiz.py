@@ -411,7 +411,18 @@ def render_html(
         label = _default_label(questions)
     total = len(questions)
     show, answer_word, read_again = _("Show the answer"), _("Answer:"), _("Read again:")
-    out = [f'<form class="pb-quiz" id="{quiz_id}" aria-label="{_e(label)}" data-total="{total}">']
+    # What _static/quiz.js says when a reader checks the answers, in the language in use.
+    says = {
+        "right": _("Right."),
+        "not-quite": _("Not quite: the answer is \u201c{answer}\u201d."),
+        "no-answer": _("No answer chosen: the answer is \u201c{answer}\u201d."),
+        "score": _("You got {right} of {total} right."),
+        "read-again": read_again,
+    }
+    say = "".join(f' data-say-{key}="{_e(words)}"' for key, words in says.items())
+    out = [
+        f'<form class="pb-quiz" id="{quiz_id}" aria-label="{_e(label)}" data-total="{total}"{say}>'
+    ]
     for number, q in enumerate(questions, start=1):
         qid = f"{quiz_id}-{q.id}"
         href = read_again_href(q.read_again, page_path)
