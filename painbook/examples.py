@@ -11,9 +11,11 @@ called, so it speaks the language chosen at that moment.
 
 from __future__ import annotations
 
+import datetime as _dt
+from collections.abc import Iterable
 from typing import Any
 
-from painbook.i18n import _
+from painbook.i18n import _, language
 
 __all__ = [
     "sam_first_plan",
@@ -27,6 +29,7 @@ __all__ = [
     "practice_diary_sentence",
     "entries_sentence",
     "unsorted_medicines_sentence",
+    "month_notes",
 ]
 
 
@@ -128,3 +131,18 @@ def unsorted_medicines_sentence(names: list[str]) -> str:
     if not names:
         return _("Medicines the workbook could not sort: none.")
     return _("Medicines the workbook could not sort: {names}.").format(names=", ".join(names))
+
+
+def _month_year(day: _dt.date) -> str:
+    """ "January 2025" / "enero de 2025" (as ``painbook.dates.month_year`` writes it)."""
+    if language() == "es":
+        from babel.dates import format_date
+
+        value = day.date() if isinstance(day, _dt.datetime) else day
+        return format_date(value, "MMMM 'de' y", locale="es")
+    return f"{day:%B %Y}"
+
+
+def month_notes(notes: Iterable[tuple[_dt.date, str]]) -> list[str]:
+    """One line per month, "January 2025: <the month's note>", from (month, note) pairs."""
+    return [f"{_month_year(month)}: {note}" for month, note in notes]
