@@ -102,7 +102,11 @@ printables: book
 	$(BIN)/python -m tools.handouts _build/html/es --out _build/printables/es
 
 # Run every workbook notebook on a fresh kernel and save it as the tests expect (made-up samples
-# only, form cells without stored output, no widget state): tools/refresh_notebooks.py.
+# only, form cells without stored output, no widget state): tools/refresh_notebooks.py. Then the
+# Spanish edition's downloads, notebooks/es/*.ipynb: the English notebooks with their Markdown
+# translated from locales/es/LC_MESSAGES/notebooks/*.po, run the same way in Spanish
+# (tools/translate_notebooks.py).
 .PHONY: notebooks
 notebooks: $(STAMP)
 	$(BIN)/python -m tools.refresh_notebooks $(wildcard notebooks/*.ipynb)
+	$(BIN)/python -m tools.translate_notebooks

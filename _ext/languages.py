@@ -14,7 +14,12 @@ This extension, in every reader edition:
   (and ``x-default``, the English) in every page's head;
 - tells painbook which language to speak: ``PAINBOOK_LANG`` is set for the notebooks the
   build runs (their kernels inherit it), so tables, charts and messages come out in the
-  page's language.
+  page's language;
+- in the Spanish edition, makes a notebook page's download button give the Spanish notebook:
+  the button links to the page's source, ``_sources/notebooks/NAME.ipynb``, which the build
+  copies from the English notebook; at the end of the build it is replaced by
+  ``notebooks/es/NAME.ipynb`` (``make notebooks`` writes it, ``tools/translate_notebooks.py``),
+  Markdown in Spanish, painbook told to speak Spanish, outputs from a Spanish run.
 
 The instructor edition is English only: it gets no language links. ``site_fixes`` lists both
 languages' pages in the sitemap (:func:`alternates`).
@@ -25,6 +30,8 @@ from __future__ import annotations
 import contextlib
 import html
 import os
+import shutil
+from pathlib import Path
 from typing import Any
 
 from docutils import nodes
@@ -32,8 +39,10 @@ from sphinx.application import Sphinx
 from sphinx.config import Config
 from sphinx.locale import get_translation
 from sphinx.transforms import SphinxTransform
+from sphinx.util import logging
 
 _ = get_translation("sphinx")
+logger = logging.getLogger(__name__)
 
 DEFAULT = "en"
 #: The book's languages, each with its name in its own words and the folder of its edition.
@@ -166,10 +175,33 @@ def _spanish_references() -> None:
         register_plugin("pybtex.style.formatting", "plain_es", PlainEs)
 
 
+def _translated_downloads(app: Sphinx, exception: Exception | None) -> None:
+    """The Spanish edition's notebook downloads are the Spanish notebooks (``notebooks/es``)."""
+    lang = (app.config.language or DEFAULT).split("_")[0]
+    if exception is not None or lang == DEFAULT or not is_reader(app):
+        return
+    if app.builder.format != "html":
+        return
+    sources = Path(app.outdir) / "_sources" / "notebooks"
+    for download in sorted(sources.glob("*.ipynb")):
+        translated = Path(app.srcdir) / "notebooks" / lang / download.name
+        if translated.is_file():
+            shutil.copyfile(translated, download)
+        else:
+            logger.warning(
+                "%s edition: no notebooks/%s/%s, so the page's download is the English "
+                "notebook (run `make notebooks`)",
+                LANGUAGES.get(lang, {}).get("name", lang),
+                lang,
+                download.name,
+            )
+
+
 def setup(app: Sphinx) -> dict[str, Any]:
     _spanish_references()
     app.connect("config-inited", _tell_painbook)
     app.connect("config-inited", _add_switch)
     app.connect("html-page-context", _page)
+    app.connect("build-finished", _translated_downloads)
     app.add_transform(SourceOfNestedCells)
     return {"parallel_read_safe": True, "parallel_write_safe": True}

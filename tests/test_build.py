@@ -182,6 +182,19 @@ def test_every_notebook_page_offers_its_download(book: BuiltBook) -> None:
         assert (book.html / "_sources" / f"{entry}.ipynb").is_file()
 
 
+def test_the_spanish_notebook_pages_offer_the_spanish_notebooks(book: BuiltBook) -> None:
+    """The Spanish book's download is notebooks/es/NAME.ipynb (_ext/languages.py), the English
+    book's the English notebook."""
+    for entry in notebook_entries():
+        page = book.html / "es" / f"{entry}.html"
+        assert _soup(page).find("a", href=f"../_sources/{entry}.ipynb"), f"es/{entry}: no link"
+        spanish = ROOT / "notebooks" / "es" / f"{Path(entry).name}.ipynb"
+        given = book.html / "es" / "_sources" / f"{entry}.ipynb"
+        assert given.read_bytes() == spanish.read_bytes(), f"es/{entry}: not the Spanish notebook"
+        english = book.html / "_sources" / f"{entry}.ipynb"
+        assert english.read_bytes() != spanish.read_bytes(), f"{entry}: English page, Spanish file"
+
+
 @pytest.mark.parametrize(
     ("chapter", "name"),
     [("book/08-pain-diary", "diary"), ("book/11-caring-for-someone", "observations")],
