@@ -9,8 +9,8 @@ the Spanish build (``make book`` builds both) with ``_config.es.yml`` merged ove
 
 This extension, in every reader edition:
 
-- puts a link to the same page in the other language at the top of every page
-  (``_templates/components/language-switch.html``), and ``hreflang`` links for both languages
+- puts a link to the same page in the other language first in every page's text (named in its
+  own language, ``lang`` and ``hreflang`` set), and ``hreflang`` links for both languages
   (and ``x-default``, the English) in every page's head;
 - tells painbook which language to speak: ``PAINBOOK_LANG`` is set for the notebooks the
   build runs (their kernels inherit it), so tables, charts and messages come out in the
@@ -80,15 +80,10 @@ class SourceOfNestedCells(SphinxTransform):
                 node.line = node.line or parent.line
 
 
-def _add_switch(app: Sphinx, config: Config) -> None:
-    """The language link goes first among the buttons at the top of each page; the search
-    box's words (set by jupyter-book in English) in the edition's language."""
+def _search_words(app: Sphinx, config: Config) -> None:
+    """The search box's words (jupyter-book sets them in English) in the edition's language."""
     options = dict(config.html_theme_options or {})
     options["search_bar_text"] = str(_("Search this book..."))
-    end = list(options.get("article_header_end") or ["article-header-buttons.html"])
-    if "language-switch.html" not in end:
-        end.insert(0, "language-switch.html")
-    options["article_header_end"] = end
     config.html_theme_options = options
 
 
@@ -129,7 +124,14 @@ def _page(app: Sphinx, pagename: str, templatename: str, context: dict, doctree:
                 "href": to_root + page_url(pagename, other, suffix),
             }
         )
-    context["pb_languages"] = others
+    # First thing in the page's text, so that it is there on a phone too (the row of buttons
+    # above has no room for it at 320 px): a plain link, named in its own language.
+    links = "".join(
+        f'<a class="pb-language-switch" href="{html.escape(o["href"])}" hreflang="{o["lang"]}" '
+        f'lang="{o["lang"]}" aria-label="{html.escape(o["label"])}">{html.escape(o["name"])}</a>'
+        for o in others
+    )
+    context["body"] = f'<p class="pb-languages">{links}</p>\n' + context.get("body", "")
     base = (app.config.html_baseurl or "").strip()
     if base:
         base = base if base.endswith("/") else base + "/"
@@ -200,7 +202,7 @@ def _translated_downloads(app: Sphinx, exception: Exception | None) -> None:
 def setup(app: Sphinx) -> dict[str, Any]:
     _spanish_references()
     app.connect("config-inited", _tell_painbook)
-    app.connect("config-inited", _add_switch)
+    app.connect("config-inited", _search_words)
     app.connect("html-page-context", _page)
     app.connect("build-finished", _translated_downloads)
     app.add_transform(SourceOfNestedCells)
