@@ -1,0 +1,67 @@
+// The page's words in the reader's language. Every sentence the page shows is written in
+// English in the code, inside t("...") or tn("...", "...", n), and looked up in the page's
+// catalog: messages.json beside the page, which _ext/diary_page.py writes at build time from
+// diary/locale/<lang>/LC_MESSAGES/diary.po (the English page's catalog is empty). A message
+// with no translation is shown in English, never as nothing.
+//
+// A catalog is {lang, messages: {msgid: msgstr, singular: [form, ...]}}. Values go into named
+// placeholders, {name}, so a translation may put them in another order.
+
+let catalog = { lang: "en", messages: {} };
+let plurals = new Intl.PluralRules("en");
+
+/** Use `data` (a parsed messages.json) for what follows. */
+export function setCatalog(data) {
+  const lang = typeof data?.lang === "string" && data.lang ? data.lang : "en";
+  const messages = data?.messages && typeof data.messages === "object" ? data.messages : {};
+  catalog = { lang, messages };
+  plurals = new Intl.PluralRules(lang);
+}
+
+/** Load the catalog at `url`; on any problem the page keeps its English words. */
+export async function loadCatalog(url) {
+  try {
+    const response = await fetch(url);
+    if (response.ok) setCatalog(await response.json());
+  } catch {
+    // a missing or broken catalog leaves the English words
+  }
+  return catalog;
+}
+
+/** The language of the words in use ("en", "es"), for dates (Intl) and the like. */
+export function language() {
+  return catalog.lang;
+}
+
+/** `text` with each {name} replaced by values[name] (left as it is when there is none). */
+export function fill(text, values = {}) {
+  return text.replace(/\{(\w+)\}/g, (all, name) => (name in values ? String(values[name]) : all));
+}
+
+/** `msgid` in the page's language, its {placeholders} filled from `values`. */
+export function t(msgid, values) {
+  const found = catalog.messages[msgid];
+  return fill(typeof found === "string" && found ? found : msgid, values);
+}
+
+/**
+ * The form of a message for the number `n`: `singular` or `plural` in English, the catalog's
+ * forms in another language (chosen by Intl.PluralRules). {n} is `n` unless `values` says.
+ */
+export function tn(singular, plural, n, values) {
+  const forms = catalog.messages[singular];
+  let text = n === 1 ? singular : plural;
+  if (Array.isArray(forms) && forms.length) {
+    const index = catalog.lang === "en" ? (n === 1 ? 0 : 1) : pluralIndex(n, forms.length);
+    if (typeof forms[index] === "string" && forms[index]) text = forms[index];
+  }
+  return fill(text, { n, ...values });
+}
+
+// gettext's order of plural forms for the categories Intl names ("one" first, then "other"
+// for the two-form languages this page speaks).
+function pluralIndex(n, count) {
+  const category = plurals.select(n);
+  return category === "one" ? 0 : Math.min(1, count - 1);
+}
