@@ -59,9 +59,11 @@ export function tn(singular, plural, n, values) {
   return fill(text, { n, ...values });
 }
 
-// gettext's order of plural forms for the categories Intl names ("one" first, then "other"
-// for the two-form languages this page speaks).
+// gettext's order of plural forms is CLDR's order of the language's categories (Spanish:
+// one, many, other); a catalog with fewer forms (Spanish in two, one and other) uses its last.
+const ORDER = ["zero", "one", "two", "few", "many", "other"];
 function pluralIndex(n, count) {
-  const category = plurals.select(n);
-  return category === "one" ? 0 : Math.min(1, count - 1);
+  const categories = plurals.resolvedOptions().pluralCategories;
+  const index = ORDER.filter((c) => categories.includes(c)).indexOf(plurals.select(n));
+  return Math.max(0, Math.min(index, count - 1));
 }
