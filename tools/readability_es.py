@@ -111,6 +111,8 @@ def _source_line(location: tuple[str, str], catalog: Path) -> str | None:
                 break
         else:
             return None
+    if not line or not line.isdigit():
+        return None  # a page's description (html_meta) has no line
     number = int(line)
     if source.suffix == ".ipynb":
         return None  # notebook locations are cell * 10000 + line: no single source line
