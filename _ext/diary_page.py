@@ -13,6 +13,11 @@ reader's browser. This extension, for that one page only:
   quarter of their compressed size); nothing else in them changes;
 - puts the page's stylesheet (``diary/diary.css``) inline in the page's head (the site keeps
   to one linked stylesheet per page) with the manifest link;
+- speaks the page's language (Sphinx's ``language``: ``es`` in the Spanish edition): the rules
+  are written by painbook in that language (:func:`painbook.i18n.use_language`), the page's
+  own HTML (the ``{raw} html`` block) is put into it at build time, without JavaScript, and
+  ``messages.json`` beside the page holds the modules' words in it, from the diary's catalog
+  ``diary/locale/<lang>/LC_MESSAGES/diary.po`` (``_ext/diary_messages.py``; empty in English);
 - after the build, adds a Content Security Policy to the built page (nothing may be fetched
   from or sent to another host; only the page's own inline scripts, by their hashes, may run)
   and writes into the service worker the list of the site's files the page needs, with a
@@ -33,7 +38,13 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import urljoin, urlsplit
 
+from docutils import nodes
 from sphinx.application import Sphinx
+
+try:  # loaded by Sphinx from _ext (local_extensions), or as _ext.diary_page by the tests
+    import diary_messages
+except ImportError:  # pragma: no cover
+    from _ext import diary_messages
 
 DOCNAME = "diary/index"
 SOURCE = Path(__file__).resolve().parent.parent / "diary"
@@ -57,6 +68,24 @@ _PRECACHE = "/* PRECACHE */"
 
 def _hash(text: str) -> str:
     return "'sha256-" + base64.b64encode(hashlib.sha256(text.encode()).digest()).decode() + "'"
+
+
+def language(app: Sphinx) -> str:
+    """The page's language, from Sphinx's ``language`` ("es", "en")."""
+    return (app.config.language or "en").split("_")[0].split("-")[0].lower()
+
+
+def _translate_raw(app: Sphinx, doctree: Any, docname: str) -> None:
+    """The page's raw HTML in the page's language (its text and labels, msgid by msgid)."""
+    lang = language(app)
+    if docname != DOCNAME or lang == "en":
+        return
+    messages = diary_messages.translations(lang)
+    for raw in list(doctree.findall(nodes.raw)):
+        if "html" not in raw.get("format", "").split():
+            continue
+        text = diary_messages.translate_html(raw.astext(), messages)
+        raw.replace_self(nodes.raw("", text, format=raw["format"]))
 
 
 def _rules_writer():
@@ -110,8 +139,11 @@ def _add_head(app: Sphinx, pagename: str, templatename: str, context: dict, doct
 
 def _css_outdated(app: Sphinx, env: Any, added, changed, removed) -> list[str]:
     """Write the page again when its stylesheet or its list of modules changed."""
+    po = diary_messages.po_file(language(app))
     stamp = hashlib.sha256(
-        (SOURCE / "diary.css").read_bytes() + " ".join(static_imports()).encode()
+        (SOURCE / "diary.css").read_bytes()
+        + " ".join(static_imports()).encode()
+        + (po.read_bytes() if po.is_file() else b"")
     ).hexdigest()
     if getattr(env, "diary_page_css", None) == stamp:
         return []
@@ -200,7 +232,14 @@ def _finish(app: Sphinx, exception: Exception | None) -> None:
     page = folder / "index.html"
     if not page.is_file():
         return
-    _rules_writer()(folder / "rules.json")
+    from painbook.i18n import use_language
+
+    lang = language(app)
+    with use_language(lang if lang in ("en", "es") else "en"):
+        _rules_writer()(folder / "rules.json")
+    catalog = diary_messages.page_catalog(lang)
+    words = json.dumps(catalog, ensure_ascii=False, separators=(",", ":"), sort_keys=True)
+    _copy_if_changed(folder / "messages.json", folder / "messages.json", words.encode("utf-8"))
     for source in sorted((SOURCE / "js").glob("*.js")):
         text = without_comment_lines(source.read_text(encoding="utf-8"))
         _copy_if_changed(source, folder / "js" / source.name, text.encode("utf-8"))
@@ -209,7 +248,16 @@ def _finish(app: Sphinx, exception: Exception | None) -> None:
         if source.suffix == ".js":
             data = without_comment_lines(data.decode("utf-8")).encode("utf-8")
         _copy_if_changed(source, folder / "vendor" / source.name, data)
-    _copy_if_changed(SOURCE / "manifest.webmanifest", folder / "manifest.webmanifest")
+    manifest = (SOURCE / "manifest.webmanifest").read_bytes()
+    if lang != "en":
+        data = json.loads(manifest)
+        every = diary_messages.translations(lang)
+        for key in diary_messages.MANIFEST_KEYS:
+            if isinstance(every.get(data.get(key)), str):
+                data[key] = every[data[key]]
+        data["lang"] = lang
+        manifest = (json.dumps(data, ensure_ascii=False, indent=2) + "\n").encode("utf-8")
+    _copy_if_changed(SOURCE / "manifest.webmanifest", folder / "manifest.webmanifest", manifest)
 
     html = _CSP_TAG.sub("", page.read_text(encoding="utf-8"))
     handlers = [html_lib.unescape(h) for h in _HANDLER.findall(html)]
@@ -238,6 +286,7 @@ def _finish(app: Sphinx, exception: Exception | None) -> None:
 def setup(app: Sphinx) -> dict[str, Any]:
     _rules_writer()  # fail early, before any page is read
     app.connect("env-get-outdated", _css_outdated)
+    app.connect("doctree-resolved", _translate_raw)
     app.connect("html-page-context", _add_head, priority=960)
     app.connect("build-finished", _finish, priority=200)
     return {"parallel_read_safe": True, "parallel_write_safe": True}

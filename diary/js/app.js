@@ -280,11 +280,10 @@ function askWipe() {
   const box = $("diary-wipe-confirm");
   box.replaceChildren();
   const p = document.createElement("p");
-  const entries = state.plain.diary.rows.length, observations = state.plain.log.rows.length;
-  p.textContent = t("Delete all {entries} and {observations} from this device?", {
-    entries: tn("{n} diary entry", "{n} diary entries", entries),
-    observations: tn("{n} observation", "{n} observations", observations),
-  }) + " " + t("This cannot be undone. Download a copy first if you want to keep them.");
+  const entries = tn("{n} diary entry", "{n} diary entries", state.plain.diary.rows.length);
+  const observations = tn("{n} observation", "{n} observations", state.plain.log.rows.length);
+  p.textContent = t("Delete all {entries} and {observations} from this device?", { entries, observations })
+    + " " + t("This cannot be undone. Download a copy first if you want to keep them.");
   const actions = document.createElement("div");
   actions.className = "diary-actions";
   const yes = document.createElement("button");
