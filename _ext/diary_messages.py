@@ -204,16 +204,40 @@ def translations(lang: str) -> dict[str, str | list[str]]:
     return found
 
 
+def key(msgid: str) -> str:
+    """A message's key in messages.json, as diary/js/i18n.js's ``key`` makes it: FNV-1a
+    (32 bits) of the msgid's UTF-8 bytes, in base 36."""
+    h = 0x811C9DC5
+    for byte in msgid.encode("utf-8"):
+        h = ((h ^ byte) * 0x01000193) & 0xFFFFFFFF
+    digits = ""
+    while True:
+        h, d = divmod(h, 36)
+        digits = "0123456789abcdefghijklmnopqrstuvwxyz"[d] + digits
+        if not h:
+            return digits
+
+
 def page_catalog(lang: str) -> dict:
     """What messages.json holds for ``lang``: the messages of the page's modules only (the
-    HTML is translated at build time)."""
+    HTML is translated at build time), each under its :func:`key`. Two messages with the
+    same key stop the build (rename one)."""
     catalog = read_catalog(lang) if lang != "en" else None
     scripts = set()
     for message in catalog or []:
         if any(place.startswith("diary/js/") for place, _ in message.locations):
             scripts.add(message.id[0] if isinstance(message.id, (list, tuple)) else message.id)
-    every = translations(lang)
-    return {"lang": lang, "messages": {k: v for k, v in every.items() if k in scripts}}
+    messages: dict[str, str | list[str]] = {}
+    named: dict[str, str] = {}
+    for msgid, text in translations(lang).items():
+        if msgid not in scripts:
+            continue
+        k = key(msgid)
+        if k in named:
+            raise ValueError(f"diary_messages: {named[k]!r} and {msgid!r} have the same key {k}")
+        named[k] = msgid
+        messages[k] = text
+    return {"lang": lang, "messages": messages}
 
 
 if __name__ == "__main__":

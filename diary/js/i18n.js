@@ -4,10 +4,25 @@
 // diary/locale/<lang>/LC_MESSAGES/diary.po (the English page's catalog is empty). A message
 // with no translation is shown in English, never as nothing.
 //
-// A catalog is {lang, messages: {msgid: msgstr, singular: [form, ...]}}. Values go into named
-// placeholders, {name}, so a translation may put them in another order.
+// A catalog is {lang, messages: {key: msgstr, key: [form, ...]}}, where a message's key is
+// key(msgid) (of the singular, for a plural message): a short hash instead of the English
+// words, so that the catalog costs the page little more than its translations. Values go into
+// named placeholders, {name}, so a translation may put them in another order.
 
 let catalog = { lang: "en", messages: {} };
+const keys = new Map();
+
+/** A message's key in the catalog: FNV-1a (32 bits) of its UTF-8 bytes, in base 36. */
+export function key(msgid) {
+  let found = keys.get(msgid);
+  if (found === undefined) {
+    let h = 0x811c9dc5;
+    for (const byte of new TextEncoder().encode(msgid)) h = Math.imul(h ^ byte, 0x01000193);
+    found = (h >>> 0).toString(36);
+    keys.set(msgid, found);
+  }
+  return found;
+}
 let plurals = new Intl.PluralRules("en");
 
 /** Use `data` (a parsed messages.json) for what follows. */
@@ -41,7 +56,7 @@ export function fill(text, values = {}) {
 
 /** `msgid` in the page's language, its {placeholders} filled from `values`. */
 export function t(msgid, values) {
-  const found = catalog.messages[msgid];
+  const found = catalog.messages[key(msgid)];
   return fill(typeof found === "string" && found ? found : msgid, values);
 }
 
@@ -50,7 +65,7 @@ export function t(msgid, values) {
  * forms in another language (chosen by Intl.PluralRules). {n} is `n` unless `values` says.
  */
 export function tn(singular, plural, n, values) {
-  const forms = catalog.messages[singular];
+  const forms = catalog.messages[key(singular)];
   let text = n === 1 ? singular : plural;
   if (Array.isArray(forms) && forms.length) {
     const index = catalog.lang === "en" ? (n === 1 ? 0 : 1) : pluralIndex(n, forms.length);

@@ -1,18 +1,27 @@
 import assert from "node:assert/strict";
 import { afterEach, test } from "node:test";
 
-import { fill, language, loadCatalog, setCatalog, t, tn } from "../i18n.js";
+import { fill, key, language, loadCatalog, setCatalog, t, tn } from "../i18n.js";
 
-const SPANISH = {
-  lang: "es",
-  messages: {
-    "Save entry": "Guardar la anotación",
-    "The entry of {date} was deleted.": "Se borró la anotación del {date}.",
-    "{n} entry": ["{n} anotación", "{n} anotaciones"],
-    "Untranslated so far": "",
-    "{n} day": ["", ""],
-  },
-};
+// A catalog as _ext/diary_messages.py's page_catalog writes it: each message under its key.
+const catalogOf = (lang, messages) => ({
+  lang, messages: Object.fromEntries(Object.entries(messages).map(([id, text]) => [key(id), text])),
+});
+
+const SPANISH = catalogOf("es", {
+  "Save entry": "Guardar la anotación",
+  "The entry of {date} was deleted.": "Se borró la anotación del {date}.",
+  "{n} entry": ["{n} anotación", "{n} anotaciones"],
+  "Untranslated so far": "",
+  "{n} day": ["", ""],
+});
+
+test("a message's key is the one the build gives it (diary_messages.key, FNV-1a of UTF-8)", () => {
+  assert.equal(key("Save entry"), "1kvomxo");
+  assert.equal(key("Borrar ñ é"), "1ymndd1");
+  assert.equal(key("{n} entry"), "bbe17r");
+  assert.equal(key(""), "ztntfp");
+});
 
 afterEach(() => setCatalog(null));
 
@@ -32,7 +41,7 @@ test("a catalog gives its translations, with named placeholders in any order", (
   assert.equal(t("Save entry"), "Guardar la anotación");
   assert.equal(t("The entry of {date} was deleted.", { date: "3 de mayo de 2026" }),
     "Se borró la anotación del 3 de mayo de 2026.");
-  setCatalog({ lang: "es", messages: { "{a} then {b}": "{b}, antes {a}" } });
+  setCatalog(catalogOf("es", { "{a} then {b}": "{b}, antes {a}" }));
   assert.equal(t("{a} then {b}", { a: 1, b: 2 }), "2, antes 1");
 });
 
