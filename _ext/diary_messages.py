@@ -46,7 +46,7 @@ MANIFEST_KEYS = ("name", "short_name", "description")
 
 _RAW = re.compile(r"^```\{raw\} html\n(.*?)^```", re.S | re.M)
 _TOKEN = re.compile(r"<!--.*?-->|<[^>]*>", re.S)
-_ATTR = re.compile(r'(\s(?:' + "|".join(ATTRIBUTES) + r')=")([^"]*)(")')
+_ATTR = re.compile(r"(\s(?:" + "|".join(ATTRIBUTES) + r')=")([^"]*)(")')
 _SKIP = re.compile(r"<(script|style)\b", re.I)
 
 
@@ -73,8 +73,12 @@ def _pieces(raw: str) -> Iterator[tuple[str, str, int, int, int]]:
         if text.strip() and not skip:
             lead = len(text) - len(text.lstrip())
             start = at + lead
-            yield "text", _squash(text), raw.count("\n", 0, start) + 1, start, end - (
-                len(text) - len(text.rstrip())
+            yield (
+                "text",
+                _squash(text),
+                raw.count("\n", 0, start) + 1,
+                start,
+                end - (len(text) - len(text.rstrip())),
             )
         if match is None:
             break
@@ -84,8 +88,12 @@ def _pieces(raw: str) -> Iterator[tuple[str, str, int, int, int]]:
             for attr in _ATTR.finditer(tag):
                 if attr.group(2).strip():
                     s = match.start() + attr.start(2)
-                    yield "attr", _squash(attr.group(2)), raw.count("\n", 0, s) + 1, s, (
-                        match.start() + attr.end(2)
+                    yield (
+                        "attr",
+                        _squash(attr.group(2)),
+                        raw.count("\n", 0, s) + 1,
+                        s,
+                        (match.start() + attr.end(2)),
                     )
         at = match.end()
 
@@ -244,4 +252,7 @@ if __name__ == "__main__":
     if sys.argv[1:] not in ([], ["update"]):
         sys.exit(f"usage: {sys.argv[0]} [update]")
     update()
-    print(f"wrote {TEMPLATE.relative_to(ROOT)} and", *(po_file(x).relative_to(ROOT) for x in LANGUAGES))
+    print(
+        f"wrote {TEMPLATE.relative_to(ROOT)} and",
+        *(po_file(x).relative_to(ROOT) for x in LANGUAGES),
+    )
