@@ -124,6 +124,15 @@ def _add_head(app: Sphinx, pagename: str, templatename: str, context: dict, doct
     if pagename != DOCNAME:
         return
     css = (SOURCE / "diary.css").read_text(encoding="utf-8")
+    # In a language other than English, Sphinx adds _static/translations.js, which makes its
+    # plural rule with `new Function` (doctools.js): the page's policy forbids evaluating
+    # strings, so the diary page goes without it (it only translates the search's words,
+    # which the search page has itself).
+    context["script_files"] = [
+        js
+        for js in context.get("script_files", [])
+        if not str(getattr(js, "filename", "") or "").endswith("translations.js")
+    ]
     # The modules, asked for together beside the page's script, after everything the first
     # paint needs (the stylesheet in the head); the browser fetches them in one round trip.
     preload = "".join(f'<link rel="modulepreload" href="{m}">\n' for m in static_imports())

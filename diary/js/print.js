@@ -44,7 +44,7 @@ function block(b) {
     for (const item of b.items) list.append(node("li", {}, item));
     return list;
   }
-  const t = node("table");
+  const grid = node("table");
   const head = node("thead");
   const tr = node("tr");
   b.head.forEach((h) => tr.append(node("th", { scope: "col" }, h)));
@@ -55,8 +55,8 @@ function block(b) {
     row.forEach((c, i) => r.append(node("td", { class: i ? "diary-num" : null }, c)));
     body.append(r);
   }
-  t.append(head, body);
-  return t;
+  grid.append(head, body);
+  return grid;
 }
 
 /** Lay the summary model out in `box` (text only, never HTML). */

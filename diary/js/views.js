@@ -26,8 +26,8 @@ export function node(tag, attrs = {}, text) {
 export function table(caption, headings, rows, numeric = new Set(), { nowrap = false } = {}) {
   // Focusable, so that a keyboard can scroll a wide table sideways.
   const box = node("div", { class: "diary-table-box", tabindex: "0", role: "region", "aria-label": t("Table: {caption}", { caption }) });
-  const t = node("table", { class: nowrap ? "diary-nowrap" : null });
-  t.append(node("caption", {}, caption));
+  const grid = node("table", { class: nowrap ? "diary-nowrap" : null });
+  grid.append(node("caption", {}, caption));
   const head = node("thead");
   const tr = node("tr");
   headings.forEach((h, i) => tr.append(node("th", { scope: "col", class: numeric.has(i) ? "diary-num" : null }, h)));
@@ -43,8 +43,8 @@ export function table(caption, headings, rows, numeric = new Set(), { nowrap = f
     });
     body.append(row);
   }
-  t.append(head, body);
-  box.append(t);
+  grid.append(head, body);
+  box.append(grid);
   return box;
 }
 
