@@ -10,7 +10,8 @@ reader's browser. This extension, for that one page only:
   sub-folders and are not copied), the vendored ``idb`` library, the service worker and the
   web app manifest into the built ``diary/`` folder, so that no other page loads them. The
   copies leave out lines that hold only a comment (the modules' documentation, about a
-  quarter of their compressed size); nothing else in them changes;
+  quarter of their compressed size) and the spaces that start a line (when no string or
+  template literal can go on over a line end); nothing else in them changes;
 - puts the page's stylesheet (``diary/diary.css``) inline in the page's head (the site keeps
   to one linked stylesheet per page) with the manifest link;
 - speaks the page's language (Sphinx's ``language``: ``es`` in the Spanish edition): the rules
@@ -199,6 +200,20 @@ def without_comment_lines(text: str) -> str:
     return "\n".join(out)
 
 
+def without_indentation(text: str) -> str:
+    """``text`` (a JavaScript module) with no spaces at the start of its lines, or ``text``
+    itself when a line could end inside a string: a template literal over several lines
+    (a line with an odd number of backticks) or a line ending in a backslash."""
+    lines = text.split("\n")
+    if any(line.count("`") % 2 or line.rstrip().endswith("\\") for line in lines):
+        return text
+    return "\n".join(line.lstrip() for line in lines)
+
+
+def _copy_of_module(text: str) -> bytes:
+    return without_indentation(without_comment_lines(text)).encode("utf-8")
+
+
 def page_files(outdir: Path, page: Path) -> list[str]:
     """Every file of the site the built page needs, relative to the page's folder.
 
@@ -250,12 +265,12 @@ def _finish(app: Sphinx, exception: Exception | None) -> None:
     words = json.dumps(catalog, ensure_ascii=False, separators=(",", ":"), sort_keys=True)
     _copy_if_changed(folder / "messages.json", folder / "messages.json", words.encode("utf-8"))
     for source in sorted((SOURCE / "js").glob("*.js")):
-        text = without_comment_lines(source.read_text(encoding="utf-8"))
-        _copy_if_changed(source, folder / "js" / source.name, text.encode("utf-8"))
+        text = source.read_text(encoding="utf-8")
+        _copy_if_changed(source, folder / "js" / source.name, _copy_of_module(text))
     for source in sorted((SOURCE / "vendor").glob("*")):
         data = source.read_bytes()
         if source.suffix == ".js":
-            data = without_comment_lines(data.decode("utf-8")).encode("utf-8")
+            data = _copy_of_module(data.decode("utf-8"))
         _copy_if_changed(source, folder / "vendor" / source.name, data)
     manifest = (SOURCE / "manifest.webmanifest").read_bytes()
     if lang != "en":
