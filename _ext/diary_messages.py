@@ -35,7 +35,7 @@ DOMAIN = "diary"
 TEMPLATE = LOCALE / f"{DOMAIN}.pot"
 #: The languages the page is translated into (English is the code's own).
 LANGUAGES = ("es",)
-KEYWORDS = {"t": None, "tn": (1, 2)}
+KEYWORDS = {"t": None, "tn": (1, 2), "tp": ((1, "c"), 2)}
 #: Two forms, one and other, as gettext has always had Spanish (the page's tn picks them with
 #: Intl.PluralRules); CLDR's third form, for a million, is not needed for a diary's numbers.
 PLURAL_FORMS = {"es": "nplurals=2; plural=(n != 1);"}
@@ -195,9 +195,17 @@ def update() -> None:
         _write(catalog, po_file(lang))
 
 
+def _name(message) -> str:
+    """How a message is named in :func:`translations` and, hashed, in messages.json: its
+    msgid (the singular of a plural one), after its context and gettext's \\x04 if any."""
+    msgid = message.id[0] if isinstance(message.id, (list, tuple)) else message.id
+    return f"{message.context}\x04{msgid}" if message.context else msgid
+
+
 def translations(lang: str) -> dict[str, str | list[str]]:
     """msgid to translation for every translated, non-fuzzy message of ``lang``; a plural
-    message maps its singular msgid to the list of its forms."""
+    message maps its singular msgid to the list of its forms; one with a context is named
+    "context\\x04msgid"."""
     catalog = read_catalog(lang) if lang != "en" else None
     found: dict[str, str | list[str]] = {}
     for message in catalog or []:
@@ -206,18 +214,21 @@ def translations(lang: str) -> dict[str, str | list[str]]:
         if isinstance(message.id, (list, tuple)):
             forms = list(message.string)
             if all(forms):
-                found[message.id[0]] = forms
+                found[_name(message)] = forms
         elif message.string:
-            found[message.id] = message.string
+            found[_name(message)] = message.string
     return found
 
 
-def key(msgid: str) -> str:
+def key(msgid: str, seed: int = 0, size: int = 0) -> str:
     """A message's key in messages.json, as diary/js/i18n.js's ``key`` makes it: FNV-1a
-    (32 bits) of the msgid's UTF-8 bytes, in base 36."""
+    (32 bits) of the UTF-8 bytes of "seed:msgid" (msgid alone for seed 0), in base 36, its
+    last ``size`` letters (all for 0)."""
     h = 0x811C9DC5
-    for byte in msgid.encode("utf-8"):
+    for byte in (f"{seed}:{msgid}" if seed else msgid).encode("utf-8"):
         h = ((h ^ byte) * 0x01000193) & 0xFFFFFFFF
+    if size:
+        h %= 36**size
     digits = ""
     while True:
         h, d = divmod(h, 36)
@@ -226,26 +237,45 @@ def key(msgid: str) -> str:
             return digits
 
 
+#: The shortest keys tried, and how many seeds are tried for each size.
+KEY_SIZES, SEEDS = range(3, 8), 2000
+
+
+def key_scheme(names: list[str]) -> tuple[int, int]:
+    """(seed, size): the shortest keys, and the first seed, that give each of ``names`` a key
+    of its own (every message the page's modules ask for, translated or not, so that no
+    message can be shown another's translation)."""
+    for size in KEY_SIZES:
+        for seed in range(SEEDS):
+            if len({key(n, seed, size) for n in names}) == len(names):
+                return seed, size
+    return 0, 0  # the whole hash (no two of the page's messages share it: see page_catalog)
+
+
 def page_catalog(lang: str) -> dict:
     """What messages.json holds for ``lang``: the messages of the page's modules only (the
-    HTML is translated at build time), each under its :func:`key`. Two messages with the
-    same key stop the build (rename one)."""
+    HTML is translated at build time), each under its :func:`key` (seed and size from
+    :func:`key_scheme`, shortest first). Two messages with the same key stop the build."""
     catalog = read_catalog(lang) if lang != "en" else None
-    scripts = set()
-    for message in catalog or []:
-        if any(place.startswith("diary/js/") for place, _ in message.locations):
-            scripts.add(message.id[0] if isinstance(message.id, (list, tuple)) else message.id)
-    messages: dict[str, str | list[str]] = {}
+    scripts = sorted(
+        {
+            _name(m)
+            for m in catalog or []
+            if m.id and any(place.startswith("diary/js/") for place, _ in m.locations)
+        }
+    )
+    seed, size = key_scheme(scripts) if scripts else (0, 0)
     named: dict[str, str] = {}
-    for msgid, text in translations(lang).items():
-        if msgid not in scripts:
-            continue
-        k = key(msgid)
+    for msgid in scripts:
+        k = key(msgid, seed, size)
         if k in named:
             raise ValueError(f"diary_messages: {named[k]!r} and {msgid!r} have the same key {k}")
         named[k] = msgid
-        messages[k] = text
-    return {"lang": lang, "messages": messages}
+    every = translations(lang)
+    # In the order of their translations: similar sentences side by side compress better.
+    found = sorted((str(every[n]), key(n, seed, size), every[n]) for n in scripts if n in every)
+    messages = {k: text for _, k, text in found}
+    return {"lang": lang, "seed": seed, "size": size, "messages": messages}
 
 
 if __name__ == "__main__":

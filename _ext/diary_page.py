@@ -262,7 +262,7 @@ def _finish(app: Sphinx, exception: Exception | None) -> None:
     with use_language(lang if lang in ("en", "es") else "en"):
         _rules_writer()(folder / "rules.json")
     catalog = diary_messages.page_catalog(lang)
-    words = json.dumps(catalog, ensure_ascii=False, separators=(",", ":"), sort_keys=True)
+    words = json.dumps(catalog, ensure_ascii=False, separators=(",", ":"))
     _copy_if_changed(folder / "messages.json", folder / "messages.json", words.encode("utf-8"))
     for source in sorted((SOURCE / "js").glob("*.js")):
         text = source.read_text(encoding="utf-8")

@@ -64,11 +64,9 @@ function showReminder() {
   const box = $("diary-reminder");
   if (n >= REMIND_EVERY) {
     box.hidden = false;
-    box.textContent = tn(
-      "You have {n} entry that is not in a downloaded copy yet. "
-        + "Download your diary (CSV) in \"Keep a copy\" below, so that you do not lose it.",
-      "You have {n} entries that are not in a downloaded copy yet. "
-        + "Download your diary (CSV) in \"Keep a copy\" below, so that you do not lose them.", n);
+    // (only ever said for REMIND_EVERY entries or more)
+    box.textContent = t("You have {n} entries that are not in a downloaded copy yet.", { n }) + " "
+      + t("Download your diary (CSV) in \"Keep a copy\" below, so that you do not lose them.");
   } else {
     box.hidden = true;
     box.textContent = "";

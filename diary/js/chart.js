@@ -4,12 +4,10 @@
 // under the chart and given to screen readers.
 
 import { language, t } from "./i18n.js";
+import { monthName } from "./dates.js";
 
 const SVG = "http://www.w3.org/2000/svg";
 export const SIZE = { width: 700, height: 240, left: 34, right: 10, top: 16, bottom: 26 };
-const MONTHS = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
-const LONG_MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August",
-  "September", "October", "November", "December"];
 
 /** Days since 1970-01-01 for an ISO date "YYYY-MM-DD". */
 export function dayNumber(iso) {
@@ -22,27 +20,11 @@ export function isoDay(n) {
   return new Date(n * 86400000).toISOString().slice(0, 10);
 }
 
-// A month's name in the page's language: the English names above, Intl's in another
-// language ("mar", "marzo" in Spanish).
-const named = new Map();
-function monthName(m, width = "short") {
-  if (language() === "en") return (width === "short" ? MONTHS : LONG_MONTHS)[m - 1];
-  const key = `${language()} ${width} ${m}`;
-  if (!named.has(key)) {
-    named.set(key, new Intl.DateTimeFormat(language(), { month: width, timeZone: "UTC" })
-      .format(new Date(Date.UTC(2001, m - 1, 1))));
-  }
-  return named.get(key);
-}
-
-/** "May 3, 2026": a date in words ("3 de mayo de 2026" on the Spanish page). */
+/** "May 3, 2026": a date in words, in the page's language ("3 de mayo de 2026" in Spanish). */
 export function dayWords(iso) {
   const [y, m, d] = iso.split("-").map(Number);
-  if (language() !== "en") {
-    return new Intl.DateTimeFormat(language(), { dateStyle: "long", timeZone: "UTC" })
-      .format(new Date(Date.UTC(y, m - 1, d)));
-  }
-  return `${LONG_MONTHS[m - 1]} ${d}, ${y}`;
+  return new Intl.DateTimeFormat(language(), { dateStyle: "long", timeZone: "UTC" })
+    .format(new Date(Date.UTC(y, m - 1, d)));
 }
 
 /** Axis ticks for a period: weeks (Mondays) for up to 45 days, then months, then years. */

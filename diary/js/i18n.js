@@ -4,22 +4,28 @@
 // diary/locale/<lang>/LC_MESSAGES/diary.po (the English page's catalog is empty). A message
 // with no translation is shown in English, never as nothing.
 //
-// A catalog is {lang, messages: {key: msgstr, key: [form, ...]}}, where a message's key is
-// key(msgid) (of the singular, for a plural message): a short hash instead of the English
-// words, so that the catalog costs the page little more than its translations. Values go into
-// named placeholders, {name}, so a translation may put them in another order.
+// A catalog is {lang, seed, size, messages: {key: msgstr, key: [form, ...]}}, where a
+// message's key is key(msgid, seed, size) (of the singular, for a plural message): a short
+// hash instead of the English words, so that the catalog costs the page little more than its
+// translations. The build picks the seed that gives every message of the page its own key of
+// `size` letters. Values go into named placeholders, {name}, so a translation may put them in
+// another order.
 
-let catalog = { lang: "en", messages: {} };
-const keys = new Map();
+let catalog = { lang: "en", seed: 0, size: 0, messages: {} };
+let keys = new Map();
 
-/** A message's key in the catalog: FNV-1a (32 bits) of its UTF-8 bytes, in base 36. */
-export function key(msgid) {
-  let found = keys.get(msgid);
+/**
+ * A message's key: FNV-1a (32 bits) of the UTF-8 bytes of `${seed}:${msgid}` (of `msgid`
+ * alone for seed 0), in base 36, its last `size` letters (all of them for 0).
+ */
+export function key(msgid, seed = catalog.seed, size = catalog.size) {
+  const cached = seed === catalog.seed && size === catalog.size;
+  let found = cached ? keys.get(msgid) : undefined;
   if (found === undefined) {
     let h = 0x811c9dc5;
-    for (const byte of new TextEncoder().encode(msgid)) h = Math.imul(h ^ byte, 0x01000193);
-    found = (h >>> 0).toString(36);
-    keys.set(msgid, found);
+    for (const byte of new TextEncoder().encode(seed ? `${seed}:${msgid}` : msgid)) h = Math.imul(h ^ byte, 0x01000193);
+    found = ((h >>> 0) % (size ? 36 ** size : 2 ** 32)).toString(36);
+    if (cached) keys.set(msgid, found);
   }
   return found;
 }
@@ -29,7 +35,9 @@ let plurals = new Intl.PluralRules("en");
 export function setCatalog(data) {
   const lang = typeof data?.lang === "string" && data.lang ? data.lang : "en";
   const messages = data?.messages && typeof data.messages === "object" ? data.messages : {};
-  catalog = { lang, messages };
+  const whole = (n) => (Number.isInteger(n) && n >= 0 ? n : 0);
+  catalog = { lang, seed: whole(data?.seed), size: whole(data?.size), messages };
+  keys = new Map();
   plurals = new Intl.PluralRules(lang);
 }
 
@@ -57,6 +65,12 @@ export function fill(text, values = {}) {
 /** `msgid` in the page's language, its {placeholders} filled from `values`. */
 export function t(msgid, values) {
   const found = catalog.messages[key(msgid)];
+  return fill(typeof found === "string" && found ? found : msgid, values);
+}
+
+/** `msgid` told apart by `context` (gettext's msgctxt), for a word with two uses. */
+export function tp(context, msgid, values) {
+  const found = catalog.messages[key(`${context}\u0004${msgid}`)];
   return fill(typeof found === "string" && found ? found : msgid, values);
 }
 

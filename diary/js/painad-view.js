@@ -172,9 +172,8 @@ export function mountPainad(box, rules, log) {
       [t("Date"), t("Time"), t("Total (0-10)"), t("What was happening"), t("Notes"), t("Change")],
       shown.map(({ row, index }) => {
         const d = node("button", { type: "button", class: "diary-button",
-          "aria-label": row.time
-            ? t("Delete the observation of {date} at {time}", { date: dayWords(row.date), time: row.time })
-            : t("Delete the observation of {date}", { date: dayWords(row.date) }) }, t("Delete"));
+          "aria-label": t("Delete the observation of {when}", { when: row.time
+            ? t("{date} at {time}", { date: dayWords(row.date), time: row.time }) : dayWords(row.date) }) }, t("Delete"));
         d.addEventListener("click", async () => {
           rows.splice(index, 1);
           await log.saved();

@@ -4,10 +4,10 @@
 // them out. Everything the person typed is put in the page as text (textContent), never HTML.
 
 import { dayWords, drawChart, legend } from "./chart.js";
-import { analyse, describeMeasure, lastEntries as lastTable, pegAverage } from "./analysis.js";
+import { analyse, days1, describeMeasure, lastEntries as lastTable, pegAverage } from "./analysis.js";
 import { isoOf } from "./dates.js";
 import { pyFixed } from "./text.js";
-import { t, tn } from "./i18n.js";
+import { t, tn, tp } from "./i18n.js";
 
 /** The periods the chart can show: label (in the page's language) and number of days (null: the whole diary). */
 export const periods = () => [[t("Last 4 weeks"), 28], [t("Last 3 months"), 91], [t("Last year"), 365], [t("The whole diary"), null]];
@@ -193,18 +193,16 @@ function progressPart(result) {
 
 function pegPart(diary, result) {
   const section = node("section", { class: "diary-part" });
-  section.append(node("h3", { id: "peg-title" }, t("PEG score")));
+  section.append(node("h3", { id: "peg-title" }, tp("heading", "PEG score")));
   const last = result.days[result.days.length - 1].day;
   const week = result.days.filter((d) => d.day > last - 7);
   const peg = pegAverage(diary, week);
   section.append(node("p", { id: "peg-text" }, peg.mean === null
     ? t("No PEG score yet: it needs pain and both questions on how pain got in the way on the same day.")
-    : tn("PEG score over your last 7 days: {score} out of 10 (from {n} day with all three answers). "
-      + "It is the average of pain and the two questions on how pain got in the way of enjoying life "
-      + "and of daily activity.",
-    "PEG score over your last 7 days: {score} out of 10 (from {n} days with all three answers). "
-      + "It is the average of pain and the two questions on how pain got in the way of enjoying life "
-      + "and of daily activity.", peg.days, { score: fixed1(peg.mean) })));
+    : t("PEG score over your last 7 days: {score} out of 10 (from {days} with all three answers).",
+      { score: fixed1(peg.mean), days: days1(peg.days) }) + " "
+      + t("It is the average of pain and the two questions on how pain got in the way of enjoying life "
+      + "and of daily activity.")));
   return section;
 }
 

@@ -21,6 +21,17 @@ test("a message's key is the one the build gives it (diary_messages.key, FNV-1a 
   assert.equal(key("Borrar ñ é"), "1ymndd1");
   assert.equal(key("{n} entry"), "bbe17r");
   assert.equal(key(""), "ztntfp");
+  assert.equal(key("Save entry", 7, 3), "d7x");
+  assert.equal(key("Save entry", 0, 3), "mxo");
+  assert.equal(key("Borrar ñ é", 12, 4), "g0ss");
+});
+
+test("a catalog's seed and size choose its keys", () => {
+  setCatalog({ lang: "es", seed: 7, size: 3, messages: { [key("Save entry", 7, 3)]: "Guardar la anotación" } });
+  assert.equal(t("Save entry"), "Guardar la anotación");
+  assert.equal(key("Save entry"), key("Save entry", 7, 3));
+  setCatalog({ lang: "es", seed: -1, size: 2.5, messages: {} });
+  assert.equal(key("Save entry"), "1kvomxo", "a seed or size that is not a whole number is 0");
 });
 
 afterEach(() => setCatalog(null));
