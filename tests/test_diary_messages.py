@@ -9,6 +9,7 @@ words: `.venv/bin/python _ext/diary_messages.py`, then translate what it names.
 
 from __future__ import annotations
 
+import json
 import re
 
 import pytest
@@ -162,3 +163,21 @@ def test_the_engines_sentences_read_as_painbooks(lang: str) -> None:
         if other and all(other) and (mine[0], mine[-1]) != (other[0], other[-1]):
             differ.append(f"{po}:{m.lineno}: {_ids(m)[0]!r}: {mine[-1]!r}, painbook {other[-1]!r}")
     assert differ == [], "\n".join(differ)
+
+
+def test_every_t_call_of_the_modules_is_extracted(template) -> None:
+    """Babel's extractor does not look inside a template literal's ${...} nor inside the
+    values of another t(): a message written there would stay English. Each t("...") /
+    tn("...", ...) whose first argument is one string is in the template."""
+    ids = {i for m in template if m.id for i in _ids(m)}
+    call = re.compile(r'\b(?:t|tn)\(\s*("(?:[^"\\]|\\.)*")\s*[,)]')
+    missed = []
+    for path in sorted((ROOT / "diary" / "js").glob("*.js")):
+        text = path.read_text(encoding="utf-8")
+        for match in call.finditer(text):
+            msgid = json.loads(match.group(1))
+            line = text.count("\n", 0, match.start()) + 1
+            comment = text.split("\n")[line - 1].lstrip().startswith(("//", "*", "/*"))
+            if msgid not in ids and not comment:
+                missed.append(f"{path.relative_to(ROOT)}:{line}: {msgid!r} is not extracted")
+    assert missed == [], "\n".join(missed)

@@ -171,9 +171,10 @@ export function mountPainad(box, rules, log) {
     logBox.append(table(t("Last observations, newest first"),
       [t("Date"), t("Time"), t("Total (0-10)"), t("What was happening"), t("Notes"), t("Change")],
       shown.map(({ row, index }) => {
+        // (Babel's extractor finds no t() inside another t()'s values: each is said apart)
+        const when = row.time ? t("{date} at {time}", { date: dayWords(row.date), time: row.time }) : dayWords(row.date);
         const d = node("button", { type: "button", class: "diary-button",
-          "aria-label": t("Delete the observation of {when}", { when: row.time
-            ? t("{date} at {time}", { date: dayWords(row.date), time: row.time }) : dayWords(row.date) }) }, t("Delete"));
+          "aria-label": t("Delete the observation of {when}", { when }) }, t("Delete"));
         d.addEventListener("click", async () => {
           rows.splice(index, 1);
           await log.saved();

@@ -237,12 +237,13 @@ function helpedSection(rules, part, days) {
       continue;
     }
     const shown = rows.slice(0, top);
+    const few = " " + t("(few)");
     blocks.push({
       kind: "table",
       head: [title, t("Days"), t("Pain those days"), t("Other days")],
       rows: shown.map((r) => [
         r.item,
-        `${r.days_with}${r.small_sample ? " " + t("(few)") : ""}`,
+        `${r.days_with}${r.small_sample ? few : ""}`,
         pyFixed(r.mean_pain_with, 1),
         r.days_without ? pyFixed(r.mean_pain_without, 1) : t("none"),
       ]),
@@ -403,8 +404,9 @@ export function visitSummary(rules, diary, { start = null, end = null, questions
   const period = t("{first} to {last}", { first: dayLabel(first), last: dayLabel(last) });
   const nDays = last - first + 1;
   const days = daily(part);
+  const entries = tn("{n} entry", "{n} entries", rows.length);
   const meta = t("Period: {period} ({days}). Diary: {entries} on {entry_days}. Pain is rated 0 (no pain) to 10 (worst pain imaginable).", {
-    period, days: days1(nDays), entries: tn("{n} entry", "{n} entries", rows.length), entry_days: days1(days.length) });
+    period, days: days1(nDays), entries, entry_days: days1(days.length) });
   const model = {
     title,
     documentTitle: `${title}, ${period}`,
