@@ -846,3 +846,53 @@ def test_the_spanish_page_stays_small(spanish_diary_book: BuiltBook) -> None:
     assert size <= 60 * 1024, f"{size / 1024:.1f} KB compressed"
     worker = (folder / "sw.js").read_text(encoding="utf-8")
     assert '"messages.json"' in worker and '"rules.json"' in worker
+
+
+def test_the_spanish_visit_summary_prints_on_one_page(es_tab, tmp_path: Path) -> None:
+    """Spanish runs longer than English: the summary still fits one A4 and one Letter page."""
+    es_tab.locator("#diary-open").set_input_files(str(DATA / "back_pain_diary.csv"))
+    es_tab.get_by_role("button", name=spanish("Replace my diary with this file")).click()
+    es_tab.wait_for_selector("#trend-title")
+    questions = [
+        f"Pregunta {i}: ¿es seguro seguir con los ejercicios en casa, y cada cuánto?"
+        for i in range(1, 10)
+    ]
+    es_tab.locator("#summary-from").fill("2025-03-03")
+    es_tab.locator("#summary-to").fill("2025-05-25")
+    es_tab.locator("#summary-base-from").fill("2025-03-03")
+    es_tab.locator("#summary-base-to").fill("2025-03-16")
+    es_tab.locator("#summary-name").fill("María (inventada)")
+    es_tab.locator("#summary-questions").fill("\n".join(questions))
+    es_tab.get_by_role("button", name=spanish("Show the summary")).click()
+    expect(es_tab.locator("#summary-message")).to_have_text(
+        spanish("The summary below is up to date.")
+    )
+    title = spanish("Pain summary for {name}").replace("{name}", "María (inventada)")
+    expect(es_tab.locator("#summary-page h3")).to_have_text(title)
+    for size in ["A4", "Letter"]:
+        pdf = tmp_path / f"resumen-{size}.pdf"
+        es_tab.pdf(path=str(pdf), format=size)
+        assert page_count(pdf) == 1, f"the Spanish summary needs more than one {size} page"
+
+
+def test_axe_finds_nothing_on_the_full_spanish_page(browser, es_site: str) -> None:
+    context = browser.new_context(viewport=SIZES["phone"], reduced_motion="reduce")
+    context.problems = []
+    try:
+        tab = open_spanish(context, es_site)
+        tab.locator("#diary-open").set_input_files(str(DATA / "back_pain_diary.csv"))
+        tab.get_by_role("button", name=spanish("Replace my diary with this file")).click()
+        tab.wait_for_selector("#trend-title")
+        tab.get_by_role("button", name=spanish("Show the summary")).click()
+        expect(tab.locator("#summary-page h3")).to_be_visible()
+        tab.evaluate("() => window.scrollTo(0, 0)")  # the theme's back-to-top button hides
+        tab.evaluate(node_tool("axe-core/axe.min.js").read_text(encoding="utf-8"))
+        violations = tab.evaluate(
+            """async () => (await axe.run(document, {resultTypes: ['violations']})).violations
+              .map(v => v.id + ': '
+                   + v.nodes.slice(0, 3).map(n => n.target.join(' ')).join(', '))"""
+        )
+        assert violations == []
+        assert context.problems == []
+    finally:
+        context.close()
