@@ -22,9 +22,22 @@ $(STAMP): requirements.txt pyproject.toml
 	$(BIN)/python -m pip install --quiet -r requirements.txt
 	touch $(STAMP)
 
+# Both languages: the English reader edition into _build/html, then the Spanish one (built in
+# _build/es from the same pages and locales/es, see tools/languages.py) into _build/html/es.
 book: $(STAMP)
 	$(JUPYTER_BOOK) build . $(BUILD_FLAGS)
-	@echo "The book is in _build/html (open _build/html/index.html, or run: make serve)"
+	$(BIN)/python -m tools.languages build --html _build/html
+	@echo "The book is in _build/html (open _build/html/index.html, or run: make serve); Spanish in _build/html/es"
+
+# The Spanish edition alone (needs the English one in _build/html to sit beside).
+.PHONY: book-es translations
+book-es: $(STAMP)
+	$(BIN)/python -m tools.languages build --html _build/html
+
+# After an English edit: bring every translation catalog up to date (new messages empty,
+# changed ones fuzzy, removed ones obsolete); `make test` then names what to translate.
+translations: $(STAMP)
+	$(BIN)/python -m tools.languages update
 
 $(NODE_STAMP): package.json package-lock.json
 	npm ci --ignore-scripts --no-audit --no-fund
@@ -82,9 +95,11 @@ instructor: $(STAMP)
 handouts: instructor
 	$(BIN)/python -m tools.handouts $(INSTRUCTOR_OUT)/_build/html --out _build/handouts
 
-# The reader edition's printable tools (book/printables/) as PDF files, A4 and Letter.
+# The reader edition's printable tools (book/printables/) as PDF files, A4 and Letter, in both
+# languages (the Spanish ones into _build/printables/es).
 printables: book
 	$(BIN)/python -m tools.handouts _build/html --out _build/printables
+	$(BIN)/python -m tools.handouts _build/html/es --out _build/printables/es
 
 # Run every workbook notebook on a fresh kernel and save it as the tests expect (made-up samples
 # only, form cells without stored output, no widget state): tools/refresh_notebooks.py.

@@ -59,9 +59,14 @@ from sphinx import addnodes
 from sphinx.application import Sphinx
 from sphinx.config import Config
 from sphinx.errors import ExtensionError
+from sphinx.locale import get_translation
 from sphinx.util.docutils import SphinxDirective
 
 from painbook import course, quiz
+
+# Words a reader of either language sees (the handout footer): Sphinx's catalog plus the
+# book's locales/<lang>/LC_MESSAGES/site.po (tools/languages.py).
+_ = get_translation("sphinx")
 
 INSTRUCTOR = "instructor"
 READER = "reader"
@@ -379,11 +384,14 @@ class HandoutDirective(_MystDirective):
         classes = ["pb-handout", f"pb-pages-{self.options.get('pages', 1)}"]
         box = nodes.container(classes=classes + self.options.get("class", []))
         box += self.parse_markdown("\n".join(self.content))
-        footer = "From the free book *Taking Part in Pain Care*"
         source = self.options.get("source")
-        if source:
-            footer += f" ({{doc}}`{source}`)"
-        footer += ". Not medical advice. In an emergency, call 911 or your local emergency number."
+        footer = _(
+            "From the free book *{book}*{source}. Not medical advice. In an emergency, call 911 "
+            "or your local emergency number."
+        ).format(
+            book=self.env.config.html_title or self.env.config.project,
+            source=f" ({{doc}}`{source}`)" if source else "",
+        )
         foot = nodes.container(classes=["pb-handout-footer"])
         foot += self.parse_markdown(footer)
         box += foot

@@ -22,6 +22,7 @@ languages' pages in the sitemap (:func:`alternates`).
 
 from __future__ import annotations
 
+import contextlib
 import html
 import os
 from typing import Any
@@ -29,7 +30,10 @@ from typing import Any
 from docutils import nodes
 from sphinx.application import Sphinx
 from sphinx.config import Config
+from sphinx.locale import get_translation
 from sphinx.transforms import SphinxTransform
+
+_ = get_translation("sphinx")
 
 DEFAULT = "en"
 #: The book's languages, each with its name in its own words and the folder of its edition.
@@ -57,7 +61,7 @@ class SourceOfNestedCells(SphinxTransform):
 
     def apply(self, **kwargs: Any) -> None:
         for node in self.document.findall(nodes.TextElement):
-            if node.source:
+            if node.source or not node.astext().strip():
                 continue
             parent = node.parent
             while parent is not None and not getattr(parent, "source", None):
@@ -68,8 +72,10 @@ class SourceOfNestedCells(SphinxTransform):
 
 
 def _add_switch(app: Sphinx, config: Config) -> None:
-    """The language link goes first among the buttons at the top of each page."""
+    """The language link goes first among the buttons at the top of each page; the search
+    box's words (set by jupyter-book in English) in the edition's language."""
     options = dict(config.html_theme_options or {})
+    options["search_bar_text"] = str(_("Search this book..."))
     end = list(options.get("article_header_end") or ["article-header-buttons.html"])
     if "language-switch.html" not in end:
         end.insert(0, "language-switch.html")
@@ -125,7 +131,43 @@ def _page(app: Sphinx, pagename: str, templatename: str, context: dict, doctree:
         context["metatags"] = context.get("metatags", "") + links
 
 
+def _spanish_references() -> None:
+    """``plain_es``: pybtex's ``plain`` style with its joining words in Spanish.
+
+    The sources keep their own titles and journals (most are in English); the words the style
+    puts between them are the edition's: "Ana López y Juan Pérez", "... y otros" (for "and
+    others"), "Informe técnico". ``_config.es.yml`` chooses it (``bibtex_default_style``).
+    """
+    from pybtex.plugin import register_plugin
+    from pybtex.richtext import Text
+    from pybtex.style.formatting.plain import Style as Plain
+    from pybtex.style.template import names, sentence
+
+    class PlainEs(Plain):
+        def __init__(self, *args: Any, **kwargs: Any) -> None:
+            super().__init__(*args, **kwargs)
+            english = self.format_name
+
+            def format_name(person: Any, abbr: bool = False) -> Any:
+                return Text("otros") if str(person) == "others" else english(person, abbr)
+
+            self.format_name = format_name
+
+        def format_names(self, role: str, as_sentence: bool = True) -> Any:
+            formatted = names(role, sep=", ", sep2=" y ", last_sep=" y ")
+            return sentence[formatted] if as_sentence else formatted
+
+        def get_techreport_template(self, e: Any) -> Any:
+            if "type" not in e.fields:
+                e.fields["type"] = "Informe técnico"
+            return super().get_techreport_template(e)
+
+    with contextlib.suppress(Exception):  # already registered in this process (a 2nd build)
+        register_plugin("pybtex.style.formatting", "plain_es", PlainEs)
+
+
 def setup(app: Sphinx) -> dict[str, Any]:
+    _spanish_references()
     app.connect("config-inited", _tell_painbook)
     app.connect("config-inited", _add_switch)
     app.connect("html-page-context", _page)

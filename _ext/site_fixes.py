@@ -28,7 +28,8 @@ keyboard, 320 px, print) and with the Nu HTML Checker; this extension, the templ
   ``<style scoped>``) move to the head; the bibliography's deprecated ``doc-biblioentry`` role
   becomes ``listitem``.
 - **A sitemap and robots.txt** for the address in ``html_baseurl`` (``html.baseurl`` in
-  _config.yml), written from every page of the book, not only the pages a rebuild wrote.
+  _config.yml), written from every page of the book, not only the pages a rebuild wrote, each
+  page listed in both languages with its hreflang alternates (the English build writes it).
 - **A valid front door**: the ``index.html`` that redirects to the book's first page is a
   complete HTML document (the stock one is a lone ``<meta>`` tag), with an empty icon, so
   that the browser does not ask for a ``/favicon.ico`` in the instant before it moves on.
@@ -44,12 +45,17 @@ from pathlib import Path
 from typing import Any
 from xml.sax.saxutils import escape as xml_escape
 
+import languages
 from docutils import nodes
 from sphinx.application import Sphinx
 from sphinx.builders.html._assets import _CascadingStyleSheet, _JavaScript
+from sphinx.locale import get_translation
 from sphinx.util import logging
 
 logger = logging.getLogger(__name__)
+# The site's own words, in the edition's language: Sphinx's catalog, to which the book adds
+# locales/<lang>/LC_MESSAGES/site.po (tools/languages.py compiles the two together).
+_ = get_translation("sphinx")
 
 # --------------------------------------------------------------------------- icons
 
@@ -518,8 +524,9 @@ _SECTIONS_TOGGLE = re.compile(
 
 def _label_toggles(toctree: str) -> str:
     def _label(m: re.Match) -> str:
-        title = html.escape(" ".join(re.sub(r"<[^>]+>", "", m.group(2)).split()), quote=True)
-        return f'{m.group(1)}<summary aria-label="Sections of {title}">'
+        title = html.unescape(" ".join(re.sub(r"<[^>]+>", "", m.group(2)).split()))
+        label = html.escape(_("Sections of {title}").format(title=title), quote=True)
+        return f'{m.group(1)}<summary aria-label="{label}">'
 
     return _SECTIONS_TOGGLE.sub(_label, toctree)
 
@@ -549,9 +556,9 @@ def _page(app: Sphinx, pagename: str, templatename: str, context: dict, doctree:
         book = app.config.html_title or app.config.project
         title = html.unescape(re.sub(r"<[^>]+>", "", str(context.get("title", ""))))
         description = describe(doctree) or {
-            "genindex": f"An index of the words and topics in {book}.",
-            "search": f"Search the pages of {book}.",
-        }.get(pagename, f"{title}: a page of {book}.")
+            "genindex": _("An index of the words and topics in {book}.").format(book=book),
+            "search": _("Search the pages of {book}.").format(book=book),
+        }.get(pagename, _("{title}: a page of {book}.").format(title=title, book=book))
         metatags += f'\n<meta name="description" content="{html.escape(description)}" />'
 
     body = context.get("body", "")
@@ -582,14 +589,14 @@ _REDIRECT = """<!DOCTYPE html>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>{title}</title>
-<meta name="description" content="{title}: the book starts at {target}.">
+<meta name="description" content="{description}">
 <meta http-equiv="refresh" content="0; url={target}">
 <link rel="icon" href="data:,">
 {canonical}</head>
 <body>
 <main>
 <h1>{title}</h1>
-<p><a href="{target}">Open the book</a></p>
+<p><a href="{target}">{open}</a></p>
 </main>
 </body>
 </html>
@@ -616,6 +623,12 @@ def _finish(app: Sphinx, exception: Exception | None) -> None:
                 lang=html.escape(app.config.language or "en"),
                 title=html.escape(app.config.html_title or app.config.project),
                 target=html.escape(target),
+                description=html.escape(
+                    _("{title}: the book starts at {target}.").format(
+                        title=app.config.html_title or app.config.project, target=target
+                    )
+                ),
+                open=html.escape(_("Open the book")),
                 canonical=canonical,
             ),
         )
@@ -626,11 +639,29 @@ def _finish(app: Sphinx, exception: Exception | None) -> None:
             "to write sitemap.xml"
         )
         return
-    urls = sorted(base + app.builder.get_target_uri(doc) for doc in app.env.found_docs)
+    if (app.config.language or "en").split("_")[0] != "en":
+        return  # the site's one sitemap (the English build's) lists every language's pages
+    # Each page in every language, with its other-language addresses (hreflang alternates,
+    # _ext/languages.py); the instructor edition is English only.
+    reader = getattr(app.config, "painbook_edition", "reader") == "reader"
+    entries = []
+    for doc in sorted(app.env.found_docs):
+        target = app.builder.get_target_uri(doc)
+        suffix = target[len(doc) :] if target.startswith(doc) else app.builder.out_suffix
+        alternates = languages.alternates(base, doc, suffix) if reader else {"en": base + target}
+        links = "".join(
+            f'\n    <xhtml:link rel="alternate" hreflang="{key}" href="{xml_escape(url)}"/>'
+            for key, url in alternates.items()
+            if len(alternates) > 1
+        )
+        for key, url in alternates.items():
+            if key != "x-default":
+                entries.append(f"  <url><loc>{xml_escape(url)}</loc>{links}\n  </url>")
     sitemap = [
         '<?xml version="1.0" encoding="UTF-8"?>',
-        '<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">',
-        *(f"  <url><loc>{xml_escape(url)}</loc></url>" for url in urls),
+        '<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9"'
+        ' xmlns:xhtml="http://www.w3.org/1999/xhtml">',
+        *sorted(entries),
         "</urlset>",
     ]
     _write_if_changed(outdir / "sitemap.xml", "\n".join(sitemap) + "\n")

@@ -1,5 +1,7 @@
 /* Self-scored knowledge checks: painbook/quiz.py writes the HTML (form.pb-quiz).
-   Scores the quiz in this browser only: nothing is stored or sent. Pages without a quiz: no-op. */
+   Scores the quiz in this browser only: nothing is stored or sent. Pages without a quiz: no-op.
+   The words it says come from the form's data-say-* attributes, which painbook/quiz.py writes
+   in the page's language (painbook's catalog); the English here is only their fallback. */
 "use strict";
 (() => {
   const el = (tag, text) => {
@@ -7,6 +9,18 @@
     if (text) node.textContent = text;
     return node;
   };
+
+  const ENGLISH = {
+    sayRight: "Right.",
+    sayNotQuite: "Not quite: the answer is \u201c{answer}\u201d.",
+    sayNoAnswer: "No answer chosen: the answer is \u201c{answer}\u201d.",
+    sayScore: "You got {right} of {total} right.",
+    sayReadAgain: "Read again:",
+  };
+  const say = (form, key, values = {}) =>
+    (form.dataset[key] || ENGLISH[key]).replace(/\{(\w+)\}/g, (m, name) =>
+      name in values ? String(values[name]) : m,
+    );
 
   const clear = (form) => {
     for (const fs of form.querySelectorAll("fieldset.pb-quiz-question")) {
@@ -40,14 +54,14 @@
       }
       if (feedback) {
         feedback.textContent = ok
-          ? "Right."
-          : `${chosen ? "Not quite" : "No answer chosen"}: the answer is \u201c${rightText}\u201d.`;
+          ? say(form, "sayRight")
+          : say(form, chosen ? "sayNotQuite" : "sayNoAnswer", { answer: rightText });
       }
     }
     const result = form.querySelector(".pb-quiz-result");
     if (!result) return;
     result.textContent = "";
-    result.append(el("p", `You got ${right} of ${questions.length} right.`));
+    result.append(el("p", say(form, "sayScore", { right, total: questions.length })));
     const seen = new Set();
     const list = el("ul");
     for (const link of wrong) {
@@ -60,7 +74,7 @@
       item.append(a);
       list.append(item);
     }
-    if (seen.size) result.append(el("p", "Read again:"), list);
+    if (seen.size) result.append(el("p", say(form, "sayReadAgain")), list);
   };
 
   const start = () => {

@@ -24,7 +24,8 @@ from typing import Any, Literal
 import numpy as np
 import pandas as pd
 
-from painbook import scales
+from painbook import dates, scales
+from painbook.i18n import N_, _, language, ngettext, pgettext
 
 __all__ = [
     "daily",
@@ -93,30 +94,63 @@ def start_to_end(first: float, last: float) -> str:
     (Dworkin et al. 2008).
     """
     if last <= first - 0.5:
-        return "lower at the end than at the start"
+        return _("lower at the end than at the start")
     if last >= first + 0.5:
-        return "higher at the end than at the start"
-    return "about the same at the end as at the start"
+        return _("higher at the end than at the start")
+    return _("about the same at the end as at the start")
 
 
 def as_day(value: DateLike, what: str) -> pd.Timestamp:
     """``value`` as a day (midnight); a ValueError naming ``what`` when it is not a date."""
+    shown = _(what) if what else what
     try:
         stamp = pd.Timestamp(value)
     except (ValueError, TypeError) as err:
-        raise ValueError(f"{what}: {value!r} is not a date. Write dates like 2026-03-01.") from err
+        raise ValueError(
+            _("{what}: {value} is not a date. Write dates like 2026-03-01.").format(
+                what=shown, value=repr(value)
+            )
+        ) from err
     if stamp is pd.NaT:
-        raise ValueError(f"{what} is missing. Write dates like 2026-03-01.")
+        raise ValueError(_("{what} is missing. Write dates like 2026-03-01.").format(what=shown))
     return stamp.normalize()
 
 
-def _period(value: Period, what: str) -> tuple[pd.Timestamp, pd.Timestamp]:
+#: The two periods of :func:`progress`, as named in its messages: (period, its start, its end).
+_PERIOD_NAMES = {
+    "baseline": (
+        N_("The baseline period"),
+        N_("The baseline period start"),
+        N_("The baseline period end"),
+    ),
+    "recent": (
+        N_("The recent period"),
+        N_("The recent period start"),
+        N_("The recent period end"),
+    ),
+}
+
+
+def _message_day(stamp: pd.Timestamp) -> str:
+    """A day in a message: 2025-03-03 in English (as always), 3 mar 2025 in Spanish."""
+    return f"{stamp:%Y-%m-%d}" if language() == "en" else dates.day_month_year(stamp)
+
+
+def _period(value: Period, which: str) -> tuple[pd.Timestamp, pd.Timestamp]:
+    name, start_name, end_name = _PERIOD_NAMES[which]
+    what = _(name)
     if isinstance(value, str | bytes) or not isinstance(value, Sequence) or len(value) != 2:
-        raise ValueError(f"{what} must be a pair of dates (first day, last day), got {value!r}.")
-    start, end = as_day(value[0], f"{what} start"), as_day(value[1], f"{what} end")
+        raise ValueError(
+            _("{what} must be a pair of dates (first day, last day), got {value}.").format(
+                what=what, value=repr(value)
+            )
+        )
+    start, end = as_day(value[0], start_name), as_day(value[1], end_name)
     if end < start:
         raise ValueError(
-            f"{what} ends ({end:%Y-%m-%d}) before it starts ({start:%Y-%m-%d}). Swap the two dates."
+            _("{what} ends ({end}) before it starts ({start}). Swap the two dates.").format(
+                what=what, end=_message_day(end), start=_message_day(start)
+            )
         )
     return start, end
 
@@ -461,17 +495,31 @@ def _helped_text(
     *,
     small: int,
 ) -> str:
-    where = "what helped" if list_name == "helped" else "what made it worse"
-    text = (
-        f"On the {_plural(days_with, 'day')} with '{item}' (listed under {where}), "
-        f"pain averaged {mean_with:.1f}"
-    )
-    if days_without == 0:
-        text += "; it was listed on every day, so there are no other days to compare with."
+    if list_name == "helped":
+        text = ngettext(
+            "On the {n} day with '{item}' (listed under what helped), pain averaged {mean}",
+            "On the {n} days with '{item}' (listed under what helped), pain averaged {mean}",
+            days_with,
+        )
     else:
-        text += f"; on the other {_plural(days_without, 'day')} it averaged {mean_without:.1f}."
+        text = ngettext(
+            "On the {n} day with '{item}' (listed under what made it worse), pain averaged {mean}",
+            "On the {n} days with '{item}' (listed under what made it worse), pain averaged {mean}",
+            days_with,
+        )
+    text = text.format(n=days_with, item=item, mean=f"{mean_with:.1f}")
+    if days_without == 0:
+        text += _("; it was listed on every day, so there are no other days to compare with.")
+    else:
+        text += ngettext(
+            "; on the other {n} day it averaged {mean}.",
+            "; on the other {n} days it averaged {mean}.",
+            days_without,
+        ).format(n=days_without, mean=f"{mean_without:.1f}")
     if days_with < small or 0 < days_without < small:
-        text += f" Fewer than {small} days on one side, so this could easily be chance."
+        text += " " + _(
+            "Fewer than {small} days on one side, so this could easily be chance."
+        ).format(small=small)
     return text
 
 
@@ -481,11 +529,11 @@ def _helped_text(
 MIN_RELATION_DAYS = 10
 
 _RELATION_MEASURES = {
-    "sleep_hours": ("sleep", "after more sleep"),
-    "mood": ("mood", "with better mood"),
+    "sleep_hours": (N_("sleep"), N_("after more sleep")),
+    "mood": (N_("mood"), N_("with better mood")),
     "activity_interference": (
-        "activity interference",
-        "when pain got more in the way of activity",
+        N_("activity interference"),
+        N_("when pain got more in the way of activity"),
     ),
 }
 
@@ -499,6 +547,14 @@ def _spearman(x: pd.Series, y: pd.Series) -> float:
     if denom == 0:
         return math.nan
     return float((rx * ry).sum() / denom)
+
+
+#: The words for a pattern's strength in the language in use ("A weak pattern ...").
+_STRENGTH_WORDS = {
+    "weak": lambda: pgettext("pattern", "weak"),
+    "moderate": lambda: pgettext("pattern", "moderate"),
+    "strong": lambda: pgettext("pattern", "strong"),
+}
 
 
 def _strength(rho: float) -> str:
@@ -530,35 +586,51 @@ def relations(df: pd.DataFrame, *, min_days: int = MIN_RELATION_DAYS) -> pd.Data
     df = _check(df)
     day = daily(df)
     rows = []
-    for measure, (label, phrase) in _RELATION_MEASURES.items():
+    for measure, (label_en, phrase_en) in _RELATION_MEASURES.items():
+        label, phrase = _(label_en), _(phrase_en)
         both = day[["mean_pain", measure]].dropna()
         n = len(both)
         rho, strength = math.nan, None
         if n < min_days:
-            text = (
-                f"Not enough data yet: {_plural(n, 'day')} with both pain and {label} "
-                f"recorded; at least {min_days} are needed."
-            )
+            text = ngettext(
+                "Not enough data yet: {n} day with both pain and {label} "
+                "recorded; at least {min_days} are needed.",
+                "Not enough data yet: {n} days with both pain and {label} "
+                "recorded; at least {min_days} are needed.",
+                n,
+            ).format(n=n, label=label, min_days=min_days)
         else:
             rho = _spearman(both["mean_pain"], both[measure])
             if math.isnan(rho):
-                text = (
-                    f"No pattern can be worked out over {n} days: pain or {label} was the same "
+                text = _(
+                    "No pattern can be worked out over {n} days: pain or {label} was the same "
                     "on every day."
-                )
+                ).format(n=n, label=label)
             else:
                 strength = _strength(rho)
                 if strength == "no clear":
-                    text = (
-                        f"No clear pattern over {n} days (Spearman rho {rho:+.2f}): pain was "
-                        f"about the same on days {phrase} as on other days."
-                    )
+                    text = _(
+                        "No clear pattern over {n} days (Spearman rho {rho}): pain was "
+                        "about the same on days {phrase} as on other days."
+                    ).format(n=n, rho=f"{rho:+.2f}", phrase=phrase)
                 else:
-                    direction = "higher" if rho > 0 else "lower"
-                    text = (
-                        f"A {strength} pattern over {n} days (Spearman rho {rho:+.2f}): on days "
-                        f"{phrase}, pain tended to be {direction}. Things that go together "
-                        "in a diary can have many explanations."
+                    if rho > 0:
+                        template = _(
+                            "A {strength} pattern over {n} days (Spearman rho {rho}): on days "
+                            "{phrase}, pain tended to be higher. Things that go together "
+                            "in a diary can have many explanations."
+                        )
+                    else:
+                        template = _(
+                            "A {strength} pattern over {n} days (Spearman rho {rho}): on days "
+                            "{phrase}, pain tended to be lower. Things that go together "
+                            "in a diary can have many explanations."
+                        )
+                    text = template.format(
+                        strength=_STRENGTH_WORDS[strength](),
+                        n=n,
+                        rho=f"{rho:+.2f}",
+                        phrase=phrase,
                     )
         rows.append(
             {"measure": measure, "n": n, "rho": rho, "strength": strength, "description": text}
@@ -574,7 +646,7 @@ def relations(df: pd.DataFrame, *, min_days: int = MIN_RELATION_DAYS) -> pd.Data
 
 def _day(stamp: pd.Timestamp) -> str:
     """A day as people write it: 3 Mar 2025 (as on every page of the workbook)."""
-    return f"{stamp.day} {stamp:%b %Y}"
+    return dates.day_month_year(stamp)
 
 
 #: Default length, in days, of the baseline and recent periods in :func:`progress`.
@@ -608,34 +680,47 @@ def progress(
     defaults = baseline is None and recent is None
     if baseline is None or recent is None:
         if day.empty:
-            raise ValueError("The diary has no entries, so there is nothing to compare yet.")
+            raise ValueError(_("The diary has no entries, so there is nothing to compare yet."))
         first, last = day.index.min(), day.index.max()
         span = PROGRESS_DAYS - 1
         if baseline is None:
             baseline = (first, first + pd.Timedelta(days=span))
         if recent is None:
             recent = (last - pd.Timedelta(days=span), last)
-    b_start, b_end = _period(baseline, "The baseline period")
-    r_start, r_end = _period(recent, "The recent period")
+    b_start, b_end = _period(baseline, "baseline")
+    r_start, r_end = _period(recent, "recent")
     if r_start <= b_end and b_start <= r_end:
         if defaults:
             span = (day.index.max() - day.index.min()).days + 1
             needed = 2 * PROGRESS_DAYS
-            raise ValueError(
-                f"Your diary covers {span} day{'s' if span != 1 else ''}, from {_day(b_start)} "
-                f"to {_day(r_end)}. To compare where you started with where you are now, it "
-                f"needs at least {needed} days: {PROGRESS_DAYS} at the start and "
-                f"{PROGRESS_DAYS} at the end. Keep writing, and come back in "
-                f"{needed - span} day{'s' if needed - span != 1 else ''}."
-            )
+            covers = ngettext(
+                "Your diary covers {n} day, from {first} to {last}.",
+                "Your diary covers {n} days, from {first} to {last}.",
+                span,
+            ).format(n=span, first=_day(b_start), last=_day(r_end))
+            needs = _(
+                "To compare where you started with where you are now, it "
+                "needs at least {needed} days: {days} at the start and "
+                "{days} at the end."
+            ).format(needed=needed, days=PROGRESS_DAYS)
+            back = ngettext(
+                "Keep writing, and come back in {n} day.",
+                "Keep writing, and come back in {n} days.",
+                needed - span,
+            ).format(n=needed - span)
+            raise ValueError(f"{covers} {needs} {back}")
         raise ValueError(
-            f"The baseline period ({_day(b_start)} to {_day(b_end)}) and the recent "
-            f"period ({_day(r_start)} to {_day(r_end)}) overlap. Choose periods that do "
-            "not share any days."
+            _(
+                "The baseline period ({b_first} to {b_last}) and the recent "
+                "period ({r_first} to {r_last}) overlap. Choose periods that do "
+                "not share any days."
+            ).format(
+                b_first=_day(b_start), b_last=_day(b_end), r_first=_day(r_start), r_last=_day(r_end)
+            )
         )
-    measures = [("pain", "mean_pain", "pain")]
+    measures = [("pain", "mean_pain", N_("pain"))]
     if day["peg"].notna().any():
-        measures.append(("PEG", "peg", "PEG score"))
+        measures.append(("PEG", "peg", N_("PEG score")))
     rows = []
     for measure, column, words in measures:
         values = day[column]
@@ -664,19 +749,27 @@ def progress(
                 category=result.category,
                 farrar_meaningful=result.farrar_meaningful,
             )
-            text = (
-                f"{result.describe(words)} Based on {_plural(len(base), 'day')} at the start "
-                f"and {_plural(len(now), 'day')} recently."
+            text = _("{change} Based on {base} at the start and {now} recently.").format(
+                change=result.describe(_(words)),
+                base=ngettext("{n} day", "{n} days", len(base)).format(n=len(base)),
+                now=ngettext("{n} day", "{n} days", len(now)).format(n=len(now)),
             )
             if min(len(base), len(now)) < 7:
-                text += " Fewer than 7 days in a period, so read this with care."
+                text += " " + _("Fewer than 7 days in a period, so read this with care.")
         else:
-            empty = "baseline" if not len(base) else "recent"
-            start, end = (b_start, b_end) if empty == "baseline" else (r_start, r_end)
-            text = (
-                f"No {words} recorded in the {empty} period ({start:%Y-%m-%d} to "
-                f"{end:%Y-%m-%d}), so no comparison can be made."
-            )
+            if not len(base):
+                start, end = b_start, b_end
+                template = _(
+                    "No {what} recorded in the baseline period ({first} to {last}), so no "
+                    "comparison can be made."
+                )
+            else:
+                start, end = r_start, r_end
+                template = _(
+                    "No {what} recorded in the recent period ({first} to {last}), so no "
+                    "comparison can be made."
+                )
+            text = template.format(what=_(words), first=_message_day(start), last=_message_day(end))
         row["description"] = text
         rows.append(row)
     out = pd.DataFrame(rows)
@@ -735,6 +828,7 @@ def medications(df: pd.DataFrame) -> pd.DataFrame:
 MEDICATION_CLASSES: Mapping[str, str] = {
     # triptans ("triptan" covers sumatriptan, rizatriptan, zolmitriptan, eletriptan, ...)
     "triptan": "triptan",
+    "triptán": "triptan",  # Spanish: sumatriptán, rizatriptán, ...
     "imitrex": "triptan",
     "imigran": "triptan",
     "maxalt": "triptan",
@@ -747,19 +841,27 @@ MEDICATION_CLASSES: Mapping[str, str] = {
     "treximet": "triptan",
     # ergots
     "ergotamine": "ergot",
+    "ergotamina": "ergot",
     "ergot": "ergot",
     "cafergot": "ergot",
     "migranal": "ergot",
     # opioids
     "codeine": "opioid",
+    "codeína": "opioid",
     "tramadol": "opioid",
     "oxycodone": "opioid",
+    "oxicodona": "opioid",
     "hydrocodone": "opioid",
+    "hidrocodona": "opioid",
     "morphine": "opioid",
+    "morfina": "opioid",
     "hydromorphone": "opioid",
+    "hidromorfona": "opioid",
     "tapentadol": "opioid",
     "fentanyl": "opioid",
+    "fentanilo": "opioid",
     "butorphanol": "opioid",
+    "butorfanol": "opioid",
     "percocet": "opioid",
     "vicodin": "opioid",
     # combination analgesics (ICHD-3 8.2.5: drugs of two or more classes in one product, or
@@ -772,6 +874,8 @@ MEDICATION_CLASSES: Mapping[str, str] = {
     # simple analgesics (paracetamol/acetaminophen, aspirin and other NSAIDs)
     "paracetamol": "simple",
     "acetaminophen": "simple",
+    "acetaminofén": "simple",
+    "acetaminofeno": "simple",
     "tylenol": "simple",
     "panadol": "simple",
     "aspirin": "simple",
@@ -786,7 +890,9 @@ MEDICATION_CLASSES: Mapping[str, str] = {
     "ketorolac": "simple",
     "celecoxib": "simple",
     "metamizole": "simple",
+    "metamizol": "simple",
     "dipyrone": "simple",
+    "dipirona": "simple",
 }
 
 #: Order in which groups win when one medication name matches several keywords.
@@ -800,7 +906,7 @@ SIMPLE_ANALGESIC = "simple"
 #: Words for caffeine, an adjuvant: a non-opioid analgesic taken in one product with caffeine
 #: ("aspirin with caffeine") is a combination analgesic (ICHD-3 8.2.5, note 1). Caffeine on its
 #: own ("coffee", "caffeine") is not a headache medicine, and no group counts it.
-CAFFEINE_ADJUVANTS: tuple[str, ...] = ("caffeine",)
+CAFFEINE_ADJUVANTS: tuple[str, ...] = ("caffeine", "cafeína")
 
 #: Headache days in a month from which the diary says to see a doctor now (ICHD-3 1.3 and
 #: 8.2 both start from headache on 15 or more days a month).
@@ -934,25 +1040,42 @@ def headache_month(
 
 
 def _headache_note(row: Any) -> str:
-    counts = (
-        f"headache on {_plural(row.headache_days, 'day')} of {row.days_recorded} recorded; "
-        f"triptan, ergot, opioid or combination medicines on "
-        f"{_plural(row.triptan_like_days, 'day')}; simple pain relievers on "
-        f"{_plural(row.simple_analgesic_days, 'day')}"
+    def days(n: int) -> str:
+        return ngettext("{n} day", "{n} days", n).format(n=n)
+
+    counts = _(
+        "headache on {headache} of {recorded} recorded; "
+        "triptan, ergot, opioid or combination medicines on "
+        "{triptan}; simple pain relievers on {simple}"
+    ).format(
+        headache=days(row.headache_days),
+        recorded=row.days_recorded,
+        triptan=days(row.triptan_like_days),
+        simple=days(row.simple_analgesic_days),
     )
     if not row.talk_with_doctor:
-        return f"This month: {counts}."
-    note = (
-        f"Talk with your doctor: {counts}. Headache on 15 or more days in a month is a "
+        return _("This month: {counts}.").format(counts=counts)
+    note = _(
+        "Talk with your doctor: {counts}. Headache on 15 or more days in a month is a "
         "reason to see your doctor now. Do not wait to see if it goes on."
-    )
+    ).format(counts=counts)
     if row.meets_monthly_counts:
-        run = "" if row.months_in_a_row == 1 else f", {row.months_in_a_row} months in a row"
+        if row.months_in_a_row == 1:
+            high = _("The medicine days are high too.")
+        else:
+            high = _("The medicine days are high too, {n} months in a row.").format(
+                n=row.months_in_a_row
+            )
         note += (
-            f" The medicine days are high too{run}. Doctors look at this when they check "
-            "whether medicines for headache are making headaches worse."
+            " "
+            + high
+            + " "
+            + _(
+                "Doctors look at this when they check "
+                "whether medicines for headache are making headaches worse."
+            )
         )
-    return note + " This is a reason to talk, not a diagnosis."
+    return note + " " + _("This is a reason to talk, not a diagnosis.")
 
 
 # --------------------------------------------------------------------------- PAINAD logs
@@ -974,8 +1097,10 @@ def painad_totals(observations: pd.DataFrame) -> pd.Series:
         i, j = (int(k[0]) for k in np.nonzero(bad))
         value = items.iat[i, j]
         raise ValueError(
-            f"Observation {i + 1}, PAINAD item '{items.columns[j]}': {value:g} is not 0, 1 "
-            "or 2. Each PAINAD item is scored 0, 1 or 2."
+            _(
+                "Observation {n}, PAINAD item '{item}': {value} is not 0, 1 "
+                "or 2. Each PAINAD item is scored 0, 1 or 2."
+            ).format(n=i + 1, item=items.columns[j], value=f"{value:g}")
         )
     total = items.sum(axis=1, skipna=False).astype("Int64")
     return total.rename("painad")

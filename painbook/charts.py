@@ -28,7 +28,8 @@ from matplotlib.axes import Axes
 from matplotlib.figure import Figure
 from matplotlib.ticker import FuncFormatter
 
-from painbook import analysis, scales
+from painbook import analysis, dates, scales
+from painbook.i18n import N_, _, ngettext, pgettext
 
 __all__ = [
     "MEASURES",
@@ -50,6 +51,8 @@ __all__ = [
     "medication_table",
     "headache_table",
     "headache_chart",
+    "headache_notes",
+    "unsorted_medicines",
 ]
 
 DateLike = str | _date | pd.Timestamp
@@ -89,23 +92,32 @@ class Measure:
 MEASURES: dict[str, Measure] = {
     m.key: m
     for m in (
-        Measure("pain", "mean_pain", "Pain (0-10)", "pain (average of the day)"),
-        Measure("worst", "worst", "Worst pain (0-10)", "worst pain of the day"),
-        Measure("sleep_hours", "sleep_hours", "Hours of sleep", "hours of sleep", " hours", 10),
-        Measure("mood", "mood", "Mood (0 low - 10 good)", "mood (0 very low, 10 very good)"),
+        Measure("pain", "mean_pain", N_("Pain (0-10)"), N_("pain (average of the day)")),
+        Measure("worst", "worst", N_("Worst pain (0-10)"), N_("worst pain of the day")),
+        Measure(
+            "sleep_hours",
+            "sleep_hours",
+            N_("Hours of sleep"),
+            N_("hours of sleep"),
+            N_(" hours"),
+            10,
+        ),
+        Measure(
+            "mood", "mood", N_("Mood (0 low - 10 good)"), N_("mood (0 very low, 10 very good)")
+        ),
         Measure(
             "enjoyment_interference",
             "enjoyment_interference",
-            "PEG: enjoyment (0-10)",
-            "how much pain got in the way of enjoying life (PEG)",
+            N_("PEG: enjoyment (0-10)"),
+            N_("how much pain got in the way of enjoying life (PEG)"),
         ),
         Measure(
             "activity_interference",
             "activity_interference",
-            "PEG: activity (0-10)",
-            "how much pain got in the way of general activity (PEG)",
+            N_("PEG: activity (0-10)"),
+            N_("how much pain got in the way of general activity (PEG)"),
         ),
-        Measure("peg", "peg", "PEG score (0-10)", "PEG score (pain, enjoyment, activity)"),
+        Measure("peg", "peg", N_("PEG score (0-10)"), N_("PEG score (pain, enjoyment, activity)")),
     )
 }
 
@@ -200,8 +212,7 @@ def show_text(*lines: str, bullets: bool = False) -> None:
 
 def day_label(stamp: DateLike) -> str:
     """A date as people write it: ``3 Mar 2025``."""
-    stamp = pd.Timestamp(stamp)
-    return f"{stamp.day} {stamp:%b %Y}"
+    return dates.day_month_year(pd.Timestamp(stamp))
 
 
 def _span_label(start: pd.Timestamp, end: pd.Timestamp) -> str:
@@ -209,9 +220,33 @@ def _span_label(start: pd.Timestamp, end: pd.Timestamp) -> str:
         return day_label(start)
     if start.year == end.year:
         if start.month == end.month:
-            return f"{start.day}-{end.day} {end:%b %Y}"
-        return f"{start.day} {start:%b} to {end.day} {end:%b %Y}"
-    return f"{day_label(start)} to {day_label(end)}"
+            return f"{start.day}-{end.day} {dates.month_year(end, short=True)}"
+        return _("{first} to {last}").format(first=dates.day_month(start), last=day_label(end))
+    return _("{first} to {last}").format(first=day_label(start), last=day_label(end))
+
+
+def _days_n(n: int) -> str:
+    """ "1 day", "3 days" in the language in use."""
+    return ngettext("{n} day", "{n} days", n).format(n=n)
+
+
+#: The size of a change (:func:`painbook.scales.change_category`) in the progress table.
+_CATEGORIES = {
+    "worse": lambda: pgettext("change", "worse"),
+    "no meaningful change": lambda: pgettext("change", "no meaningful change"),
+    "minimal": lambda: pgettext("change", "minimal"),
+    "moderate": lambda: pgettext("change", "moderate"),
+    "substantial": lambda: pgettext("change", "substantial"),
+}
+
+
+def _category(name: str) -> str:
+    return _CATEGORIES[name]() if name in _CATEGORIES else _tr(name)
+
+
+def _tr(text: object) -> str:
+    """One of painbook's own words (a measure, a category) in the language in use."""
+    return _(text) if isinstance(text, str) and text else ("" if text is None else str(text))
 
 
 def _plural(n: int, word: str, many: str | None = None) -> str:
@@ -220,7 +255,11 @@ def _plural(n: int, word: str, many: str | None = None) -> str:
 
 def _measure(measure: str) -> Measure:
     if measure not in MEASURES:
-        raise ValueError(f"Unknown measure {measure!r}. Choose one of: {', '.join(MEASURES)}.")
+        raise ValueError(
+            _("Unknown measure {measure}. Choose one of: {choices}.").format(
+                measure=repr(measure), choices=", ".join(MEASURES)
+            )
+        )
     return MEASURES[measure]
 
 
@@ -230,13 +269,14 @@ def _bounds(
     """The period (first day, last day); missing ends default to the diary's first/last day."""
     days = df["date"].dropna().dt.normalize()
     if (start is None or end is None) and days.empty:
-        raise ValueError("The diary has no entries yet, so there is nothing to show.")
-    first = analysis.as_day(start, "Start date") if start is not None else days.min()
-    last = analysis.as_day(end, "End date") if end is not None else days.max()
+        raise ValueError(_("The diary has no entries yet, so there is nothing to show."))
+    first = analysis.as_day(start, N_("Start date")) if start is not None else days.min()
+    last = analysis.as_day(end, N_("End date")) if end is not None else days.max()
     if last < first:
         raise ValueError(
-            f"The end date ({day_label(last)}) is before the start date ({day_label(first)}). "
-            "Swap the two dates."
+            _(
+                "The end date ({last}) is before the start date ({first}). Swap the two dates."
+            ).format(last=day_label(last), first=day_label(first))
         )
     return pd.Timestamp(first), pd.Timestamp(last)
 
@@ -271,11 +311,13 @@ def _date_axis(ax: Axes, span: int) -> None:
         interval = 1 if span <= 45 else 2
         ax.xaxis.set_major_locator(mdates.WeekdayLocator(byweekday=mdates.MO, interval=interval))
         ax.xaxis.set_major_formatter(
-            FuncFormatter(lambda x, _: f"{mdates.num2date(x).day} {mdates.num2date(x):%b}")
+            FuncFormatter(lambda x, _pos: dates.day_month(mdates.num2date(x)))
         )
     elif span <= 800:
         ax.xaxis.set_major_locator(mdates.MonthLocator(interval=1 if span <= 400 else 2))
-        ax.xaxis.set_major_formatter(mdates.DateFormatter("%b %Y"))
+        ax.xaxis.set_major_formatter(
+            FuncFormatter(lambda x, _pos: dates.month_year(mdates.num2date(x), short=True))
+        )
     else:
         ax.xaxis.set_major_locator(mdates.YearLocator())
         ax.xaxis.set_major_formatter(mdates.DateFormatter("%Y"))
@@ -311,15 +353,23 @@ def diary_overview(df: pd.DataFrame) -> str:
     """One sentence about a diary: entries, days, first and last day, and the file name."""
     day = analysis.daily(df)
     source = df.attrs.get("source")
-    where = f" from {source}" if source else ""
     if day.empty:
-        return f"The diary{where} has no entries yet."
+        if source:
+            return _("The diary from {source} has no entries yet.").format(source=source)
+        return _("The diary has no entries yet.")
     first, last = day.index.min(), day.index.max()
     span = (last - first).days + 1
-    return (
-        f"Read {_plural(len(df), 'entry', 'entries')}{where}: "
-        f"{_plural(len(day), 'day')} with entries between {day_label(first)} and "
-        f"{day_label(last)} ({_plural(span, 'day')} in all)."
+    n = len(df)
+    if source:
+        entries = ngettext("Read {n} entry from {source}", "Read {n} entries from {source}", n)
+    else:
+        entries = ngettext("Read {n} entry", "Read {n} entries", n)
+    return _("{entries}: {days} with entries between {first} and {last} ({span} in all).").format(
+        entries=entries.format(n=n, source=source),
+        days=_days_n(len(day)),
+        first=day_label(first),
+        last=day_label(last),
+        span=_days_n(span),
     )
 
 
@@ -370,35 +420,55 @@ def describe_measure(
     spec = _measure(measure)
     first, last = _bounds(df, start, end)
     values = daily_values(df, measure, first, last).dropna()
-    period = f"from {day_label(first)} to {day_label(last)}"
+    noun = _(spec.noun)
+    period = _("from {first} to {last}").format(first=day_label(first), last=day_label(last))
     if values.empty:
-        return f"No {spec.noun} was recorded {period}."
-    unit = spec.unit
-    text = (
-        f"Chart of {spec.noun} each day {period}, with a 7-day average line. "
-        f"{_plural(len(values), 'day')} with a value; average {_number(values.mean(), unit)}. "
+        return _("No {noun} was recorded {period}.").format(noun=noun, period=period)
+    unit = _tr(spec.unit)
+    text = _("Chart of {noun} each day {period}, with a 7-day average line.").format(
+        noun=noun, period=period
+    )
+    text += (
+        " "
+        + ngettext(
+            "{n} day with a value; average {average}.",
+            "{n} days with a value; average {average}.",
+            len(values),
+        ).format(n=len(values), average=_number(values.mean(), unit))
+        + " "
     )
     if (last - first).days >= 13:
         early = values[values.index <= first + pd.Timedelta(days=6)]
         late = values[values.index >= last - pd.Timedelta(days=6)]
         if len(early) and len(late):
             a, b = early.mean(), late.mean()
-            way = analysis.start_to_end(a, b)
-            text += (
-                f"First week: {_number(a, unit)} ({_plural(len(early), 'day')}); last week: "
-                f"{_number(b, unit)} ({_plural(len(late), 'day')}): {way}. "
+            way = _tr(analysis.start_to_end(a, b))
+            text += _(
+                "First week: {first} ({first_days}); last week: {last} ({last_days}): {way}. "
+            ).format(
+                first=_number(a, unit),
+                first_days=_days_n(len(early)),
+                last=_number(b, unit),
+                last_days=_days_n(len(late)),
+                way=way,
             )
-    text += (
-        f"Highest day: {_number(values.max(), unit)} on {day_label(values.idxmax())}. "
-        f"Lowest day: {_number(values.min(), unit)} on {day_label(values.idxmin())}."
+    text += _("Highest day: {high} on {high_day}. Lowest day: {low} on {low_day}.").format(
+        high=_number(values.max(), unit),
+        high_day=day_label(values.idxmax()),
+        low=_number(values.min(), unit),
+        low_day=day_label(values.idxmin()),
     )
     if measure == "pain":
         found = _flares_in(df, first, last)
         if len(found):
             spans = ", ".join(_span_label(r.start, r.end) for r in found.itertuples())
-            text += f" Hatched bands mark {_plural(len(found), 'flare')}: {spans}."
+            text += " " + ngettext(
+                "Hatched bands mark {n} flare: {spans}.",
+                "Hatched bands mark {n} flares: {spans}.",
+                len(found),
+            ).format(n=len(found), spans=spans)
         else:
-            text += " No flares in this period."
+            text += " " + _("No flares in this period.")
     return text
 
 
@@ -430,7 +500,7 @@ def trend_chart(
                 edgecolor=_GREY,
                 hatch="///",
                 linewidth=0,
-                label="flare" if i == 0 else None,
+                label=_("flare") if i == 0 else None,
             )
     ax.plot(
         x,
@@ -442,18 +512,19 @@ def trend_chart(
         markerfacecolor="white",
         markeredgecolor=_GREY,
         markeredgewidth=1.3,
-        label="each day",
+        label=_("each day"),
     )
-    ax.plot(x, smooth.to_numpy(), color=_DARK, linewidth=3, label="7-day average")
+    ax.plot(x, smooth.to_numpy(), color=_DARK, linewidth=3, label=_("7-day average"))
     top = spec.top
     if values.notna().any():
         top = max(top, math.ceil(float(values.max())) + 1)
     ax.set_ylim(0, top)
     ax.set_xlim(first - pd.Timedelta(days=1), last + pd.Timedelta(days=1))
     _date_axis(ax, (last - first).days)
-    _style_axes(ax, spec.label)
+    label = _(spec.label)
+    _style_axes(ax, label)
     ax.set_title(
-        f"{spec.label.split(' (')[0]}, {_span_label(first, last)}",
+        f"{label.split(' (')[0]}, {_span_label(first, last)}",
         fontsize=_TITLE_SIZE,
         loc="left",
     )
@@ -462,6 +533,14 @@ def trend_chart(
 
 
 # --------------------------------------------------------------------------- weekly table
+
+#: Headings of the weekly table's pain-band columns ({span}: the band's scores, "1-4").
+_BAND_DAYS = {
+    "none": N_("No-pain days ({span})"),
+    "mild": N_("Mild days ({span})"),
+    "moderate": N_("Moderate days ({span})"),
+    "severe": N_("Severe days ({span})"),
+}
 
 
 def weekly_table(
@@ -484,30 +563,33 @@ def weekly_table(
         weeks = analysis.summary(part)
         out = pd.DataFrame(
             {
-                "Days": weeks["days"].to_numpy(),
-                "Average pain": _round1(weeks["mean"]).to_numpy(),
-                "Middle value": _round1(weeks["median"]).to_numpy(),
-                "Worst pain written": _round1(weeks["worst"]).to_numpy(),
+                _("Days"): weeks["days"].to_numpy(),
+                _("Average pain"): _round1(weeks["mean"]).to_numpy(),
+                _("Middle value"): _round1(weeks["median"]).to_numpy(),
+                _("Worst pain written"): _round1(weeks["worst"]).to_numpy(),
             },
-            index=pd.Index([day_label(d) for d in weeks.index], name="Week from"),
+            index=pd.Index([day_label(d) for d in weeks.index], name=_("Week from")),
         )
         for label, low, high in scales.DEFAULT_BANDS:
             span = f"{low}" if low == high else f"{low}-{high}"
-            name = "No-pain" if label == "none" else label.capitalize()
-            out[f"{name} days ({span})"] = weeks[f"days_{label}"].to_numpy()
+            if label in _BAND_DAYS:
+                heading = _(_BAND_DAYS[label]).format(span=span)
+            else:
+                heading = f"{label.capitalize()} days ({span})"
+            out[heading] = weeks[f"days_{label}"].to_numpy()
         return out
     values = daily_values(df, measure, first, last).dropna()
     weeks = values.groupby(values.index.to_period("W-SUN"), sort=True)
     index = pd.PeriodIndex(weeks.size().index, freq="W-SUN")
-    unit = f" ({spec.unit.strip()})" if spec.unit else ""
+    unit = f" ({_(spec.unit).strip()})" if spec.unit else ""
     return pd.DataFrame(
         {
-            "Days": weeks.size().to_numpy().astype("int64"),
-            f"Average{unit}": _round1(weeks.mean()).to_numpy(),
-            f"Lowest day{unit}": _round1(weeks.min()).to_numpy(),
-            f"Highest day{unit}": _round1(weeks.max()).to_numpy(),
+            _("Days"): weeks.size().to_numpy().astype("int64"),
+            _("Average") + unit: _round1(weeks.mean()).to_numpy(),
+            _("Lowest day") + unit: _round1(weeks.min()).to_numpy(),
+            _("Highest day") + unit: _round1(weeks.max()).to_numpy(),
         },
-        index=pd.Index([day_label(p.start_time) for p in index], name="Week from"),
+        index=pd.Index([day_label(p.start_time) for p in index], name=_("Week from")),
     )
 
 
@@ -519,13 +601,13 @@ def flare_table(df: pd.DataFrame) -> pd.DataFrame:
     found = analysis.flares(df)
     return pd.DataFrame(
         {
-            "First day": [day_label(d) for d in found["start"]],
-            "Last day": [day_label(d) for d in found["end"]],
-            "Days": found["days"].to_numpy(),
-            "Highest daily pain": _round1(found["peak"]).to_numpy(),
-            "Usual level before": _round1(found["usual"]).to_numpy(),
+            _("First day"): [day_label(d) for d in found["start"]],
+            _("Last day"): [day_label(d) for d in found["end"]],
+            _("Days"): found["days"].to_numpy(),
+            _("Highest daily pain"): _round1(found["peak"]).to_numpy(),
+            _("Usual level before"): _round1(found["usual"]).to_numpy(),
         },
-        index=pd.RangeIndex(1, len(found) + 1, name="Flare"),
+        index=pd.RangeIndex(1, len(found) + 1, name=_("Flare")),
     )
 
 
@@ -533,18 +615,29 @@ def describe_flares(df: pd.DataFrame) -> str:
     """The flares in plain sentences, one line each, with the notes written that day."""
     found = analysis.flares(df)
     if found.empty:
-        return "No flares: no day was 2 or more points above the usual level and 5 or more."
+        return _("No flares: no day was 2 or more points above the usual level and 5 or more.")
     notes = df.loc[df["notes"].notna(), ["date", "notes"]] if "notes" in df else None
-    lines = [f"{_plural(len(found), 'flare')} in this diary."]
+    lines = [
+        ngettext("{n} flare in this diary.", "{n} flares in this diary.", len(found)).format(
+            n=len(found)
+        )
+    ]
     for i, row in enumerate(found.itertuples(), start=1):
-        text = (
-            f"Flare {i}: {_span_label(row.start, row.end)} ({_plural(row.days, 'day')}). "
-            f"Highest daily pain {row.peak:.1f}; usual level before {row.usual:.1f}."
+        text = _(
+            "Flare {i}: {span} ({days}). Highest daily pain {peak}; usual level before {usual}."
+        ).format(
+            i=i,
+            span=_span_label(row.start, row.end),
+            days=_days_n(row.days),
+            peak=f"{row.peak:.1f}",
+            usual=f"{row.usual:.1f}",
         )
         if notes is not None:
             same_day = notes[notes["date"].dt.normalize() == row.start]["notes"]
             if len(same_day):
-                text += " Note that day: " + " ".join(f'"{n}"' for n in same_day)
+                text += " " + _("Note that day: {notes}").format(
+                    notes=" ".join(f'"{n}"' for n in same_day)
+                )
         lines.append(text)
     return "\n".join(lines)
 
@@ -561,15 +654,17 @@ def helped_table(df: pd.DataFrame) -> pd.DataFrame:
     table = analysis.helped_worsened(df)
     return pd.DataFrame(
         {
-            "Listed under": table["list"].map({"helped": "helped", "worsened": "made it worse"}),
-            "Item": table["item"],
-            "Days with it": table["days_with"],
-            "Pain those days": _round1(table["mean_pain_with"]),
-            "Other days": table["days_without"],
-            "Pain other days": _round1(table["mean_pain_without"]),
-            "Few days?": np.where(table["small_sample"], "few days", ""),
+            _("Listed under"): table["list"].map(
+                {"helped": _("helped"), "worsened": _("made it worse")}
+            ),
+            _("Item"): table["item"],
+            _("Days with it"): table["days_with"],
+            _("Pain those days"): _round1(table["mean_pain_with"]),
+            _("Other days"): table["days_without"],
+            _("Pain other days"): _round1(table["mean_pain_without"]),
+            _("Few days?"): np.where(table["small_sample"], _("few days"), ""),
         }
-    ).set_index(["Listed under", "Item"])
+    ).set_index([_("Listed under"), _("Item")])
 
 
 # --------------------------------------------------------------------------- progress
@@ -589,15 +684,15 @@ def progress_table(
     what each column means in plain words, without the sources' names.
     """
     table = analysis.progress(df, baseline=baseline, recent=recent)
-    names = {"pain": "Pain", "PEG": "PEG score"}
+    names = {"pain": _("Pain"), "PEG": pgettext("heading", "PEG score")}
     percent = [
-        "" if math.isnan(p) else ("up from 0" if math.isinf(p) else f"{p:+.0f}%")
+        "" if math.isnan(p) else (_("up from 0") if math.isinf(p) else f"{p:+.0f}%")
         for p in table["percent"]
     ]
     return pd.DataFrame(
         {
-            "Baseline": [
-                f"{_span_label(s, e)} ({_plural(n, 'day')})"
+            _("Baseline"): [
+                f"{_span_label(s, e)} ({_days_n(n)})"
                 for s, e, n in zip(
                     table["baseline_start"],
                     table["baseline_end"],
@@ -605,26 +700,27 @@ def progress_table(
                     strict=True,
                 )
             ],
-            "Baseline average": _round1(table["baseline_mean"]).to_numpy(),
-            "Recent": [
-                f"{_span_label(s, e)} ({_plural(n, 'day')})"
+            _("Baseline average"): _round1(table["baseline_mean"]).to_numpy(),
+            _("Recent"): [
+                f"{_span_label(s, e)} ({_days_n(n)})"
                 for s, e, n in zip(
                     table["recent_start"], table["recent_end"], table["recent_days"], strict=True
                 )
             ],
-            "Recent average": _round1(table["recent_mean"]).to_numpy(),
+            _("Recent average"): _round1(table["recent_mean"]).to_numpy(),
             # From the rounded averages shown, so a reader can check it by hand (6.0 - 3.7 =
             # 2.3); the percent and the group use the exact numbers.
-            "Change (points)": _round1(
+            _("Change (points)"): _round1(
                 _round1(table["recent_mean"]) - _round1(table["baseline_mean"])
             ).to_numpy(),
-            "Change (%)": percent,
-            "Size of the change": table["category"].fillna("").to_numpy(),
-            "A change patients notice? (2 points or 30% less)": [
-                "" if v is None else ("yes" if v else "no") for v in table["farrar_meaningful"]
+            _("Change (%)"): percent,
+            _("Size of the change"): [_category(c) for c in table["category"].fillna("")],
+            _("A change patients notice? (2 points or 30% less)"): [
+                "" if v is None else (_("yes") if v else _("no"))
+                for v in table["farrar_meaningful"]
             ],
         },
-        index=pd.Index([names.get(m, m) for m in table["measure"]], name="Measure"),
+        index=pd.Index([names.get(m, m) for m in table["measure"]], name=_("Measure")),
     )
 
 
@@ -640,12 +736,17 @@ def progress_chart(
     :func:`painbook.analysis.progress` (default: the first and last 14 days).
     """
     table = analysis.progress(df, baseline=baseline, recent=recent)
-    names = {"pain": "Pain", "PEG": "PEG score"}
+    names = {"pain": _("Pain"), "PEG": pgettext("heading", "PEG score")}
     fig, ax = _new_figure()
     width = 0.36
     first = table.iloc[0]
-    base_label = f"Baseline: {_span_label(first['baseline_start'], first['baseline_end'])}"
-    recent_label = f"Recent: {_span_label(first['recent_start'], first['recent_end'])}"
+    base_label = _("Baseline: {span}").format(
+        span=_span_label(first["baseline_start"], first["baseline_end"])
+    )
+    recent_label = _("Recent: {span}").format(
+        span=_span_label(first["recent_start"], first["recent_end"])
+    )
+    less = _("30% less than baseline")
     texts = []
     for i, row in enumerate(table.itertuples()):
         for offset, value, style in (
@@ -679,19 +780,23 @@ def progress_chart(
                 colors=_DARK,
                 linestyles="dashed",
                 linewidth=2,
-                label="30% less than baseline" if i == 0 else None,
+                label=less if i == 0 else None,
             )
         texts.append(row.description)
     ax.set_xticks(range(len(table)), [names.get(m, m) for m in table["measure"]])
     ax.set_xlim(-0.7, len(table) - 0.3)
     ax.set_ylim(0, 11)
-    _style_axes(ax, "Average of daily values (0-10)")
+    _style_axes(ax, _("Average of daily values (0-10)"))
     ax.tick_params(axis="x", labelsize=_LABEL_SIZE)
-    ax.set_title("Baseline and recent averages", fontsize=_TITLE_SIZE, loc="left")
-    _legend_below(fig, ax, ncols=2, last=("30% less than baseline",))
+    ax.set_title(_("Baseline and recent averages"), fontsize=_TITLE_SIZE, loc="left")
+    _legend_below(fig, ax, ncols=2, last=(less,))
     text = (
-        "Bar chart of the average at the baseline (hatched bars) and recently (solid bars), "
-        "with a dashed line at 30% less than the baseline. " + " ".join(texts)
+        _(
+            "Bar chart of the average at the baseline (hatched bars) and recently (solid bars), "
+            "with a dashed line at 30% less than the baseline."
+        )
+        + " "
+        + " ".join(texts)
     )
     return Chart(fig, text)
 
@@ -704,8 +809,8 @@ def medication_table(df: pd.DataFrame) -> pd.DataFrame:
     (:func:`painbook.analysis.medications`); most days first."""
     meds = analysis.medications(df)
     return pd.DataFrame(
-        {"Days": meds["days"].to_numpy(), "Entries": meds["entries"].to_numpy()},
-        index=pd.Index(meds["medication"].tolist(), name="Medicine, as written"),
+        {_("Days"): meds["days"].to_numpy(), _("Entries"): meds["entries"].to_numpy()},
+        index=pd.Index(meds["medication"].tolist(), name=_("Medicine, as written")),
     )
 
 
@@ -713,15 +818,30 @@ def headache_table(months: pd.DataFrame) -> pd.DataFrame:
     """The month table of :func:`painbook.analysis.headache_month` in everyday words."""
     return pd.DataFrame(
         {
-            "Days recorded": months["days_recorded"].to_numpy(),
-            "Headache days": months["headache_days"].to_numpy(),
-            "Days with acute medicine": months["acute_medication_days"].to_numpy(),
-            "Triptan, ergot, opioid or combination days": months["triptan_like_days"].to_numpy(),
-            "Simple pain reliever days": months["simple_analgesic_days"].to_numpy(),
-            "High counts, months in a row": months["months_in_a_row"].to_numpy(),
-            "Talk with your doctor": np.where(months["talk_with_doctor"], "yes", ""),
+            _("Days recorded"): months["days_recorded"].to_numpy(),
+            _("Headache days"): months["headache_days"].to_numpy(),
+            _("Days with acute medicine"): months["acute_medication_days"].to_numpy(),
+            _("Triptan, ergot, opioid or combination days"): months["triptan_like_days"].to_numpy(),
+            _("Simple pain reliever days"): months["simple_analgesic_days"].to_numpy(),
+            _("High counts, months in a row"): months["months_in_a_row"].to_numpy(),
+            _("Talk with your doctor"): np.where(months["talk_with_doctor"], _("yes"), ""),
         },
-        index=pd.Index([f"{m:%B %Y}" for m in months.index], name="Month"),
+        index=pd.Index([dates.month_year(m) for m in months.index], name=_("Month")),
+    )
+
+
+def headache_notes(months: pd.DataFrame) -> list[str]:
+    """Each month's note (:func:`painbook.analysis.headache_month`), after the month's name:
+    "January 2025: Talk with your doctor: ..." (for :func:`show_text`)."""
+    return [f"{dates.month_year(month)}: {note}" for month, note in months["note"].items()]
+
+
+def unsorted_medicines(months: pd.DataFrame) -> str:
+    """The sentence naming the medicines :func:`painbook.analysis.headache_month` could not
+    sort into a group (or "none")."""
+    names = months.attrs.get("unmatched_medications", [])
+    return _("Medicines the workbook could not sort: {names}.").format(
+        names=", ".join(names) or _("none")
     )
 
 
@@ -744,7 +864,7 @@ def headache_chart(months: pd.DataFrame) -> Chart:
         edgecolor=_DARK,
         hatch="//",
         linewidth=1.5,
-        label="headache days",
+        label=_("headache days"),
     )
     meds = ax.bar(
         x + width / 2,
@@ -753,50 +873,64 @@ def headache_chart(months: pd.DataFrame) -> Chart:
         facecolor="0.35",
         edgecolor=_DARK,
         linewidth=1.5,
-        label="days with acute medicine",
+        label=_("days with acute medicine"),
     )
     ax.bar_label(head, padding=2, fontsize=_TICK_SIZE)
     ax.bar_label(meds, padding=2, fontsize=_TICK_SIZE)
-    ax.axhline(15, color=_DARK, linestyle="dashed", linewidth=2, label="15 days")
+    fifteen = _("15 days")
+    ax.axhline(15, color=_DARK, linestyle="dashed", linewidth=2, label=fifteen)
     for i, flag in enumerate(months["talk_with_doctor"]):
         if flag:
             ax.annotate(
-                "talk with\nyour doctor",
+                _("talk with\nyour doctor"),
                 (i, float(months["headache_days"].iloc[i]) + 2.5),
                 ha="center",
                 va="bottom",
                 fontsize=_LEGEND_SIZE,
                 fontweight="bold",
             )
-    ax.set_xticks(x, [f"{m:%b %Y}" for m in months.index])
+    ax.set_xticks(x, [dates.month_year(m, short=True) for m in months.index])
     ax.set_xlim(-0.6, len(months) - 0.4)
     ax.set_ylim(0, 35)
-    _style_axes(ax, "Days in the month")
+    _style_axes(ax, _("Days in the month"))
     ax.tick_params(axis="x", labelsize=_LABEL_SIZE)
-    ax.set_title("Headache days and medicine days", fontsize=_TITLE_SIZE, loc="left")
-    _legend_below(fig, ax, ncols=2, last=("15 days",))
+    ax.set_title(_("Headache days and medicine days"), fontsize=_TITLE_SIZE, loc="left")
+    _legend_below(fig, ax, ncols=2, last=(fifteen,))
     return Chart(fig, _describe_headache(months))
 
 
 def _describe_headache(months: pd.DataFrame) -> str:
     if months.empty:
-        return "No months with entries yet."
+        return _("No months with entries yet.")
     first, last = months.index.min(), months.index.max()
-    text = (
+    text = _(
         "Bar chart of headache days (hatched) and days with acute headache medicine (solid) "
-        f"in each month from {first:%B %Y} to {last:%B %Y}, with a dashed line at 15 days. "
-    )
-    text += " ".join(
-        f"{month:%B %Y}: headache on {row.headache_days} of {row.days_recorded} days "
-        f"recorded, acute medicine on {_plural(row.acute_medication_days, 'day')}."
+        "in each month from {first} to {last}, with a dashed line at 15 days."
+    ).format(first=dates.month_year(first), last=dates.month_year(last))
+    text += " " + " ".join(
+        ngettext(
+            "{month}: headache on {headache} of {recorded} days recorded, acute medicine on "
+            "{n} day.",
+            "{month}: headache on {headache} of {recorded} days recorded, acute medicine on "
+            "{n} days.",
+            row.acute_medication_days,
+        ).format(
+            month=dates.month_year(month),
+            headache=row.headache_days,
+            recorded=row.days_recorded,
+            n=row.acute_medication_days,
+        )
         for month, row in zip(months.index, months.itertuples(), strict=True)
     )
     flagged = months[months["talk_with_doctor"]]
     if len(flagged):
-        names = [f"{month:%B %Y}" for month in flagged.index]
-        listed = names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
-        text += (
-            f" Headache on 15 or more days in {listed}: a reason to talk with your doctor "
+        names = [dates.month_year(month) for month in flagged.index]
+        if len(names) == 1:
+            listed = names[0]
+        else:
+            listed = _("{items} and {last}").format(items=", ".join(names[:-1]), last=names[-1])
+        text += " " + _(
+            "Headache on 15 or more days in {months}: a reason to talk with your doctor "
             "now, not a diagnosis."
-        )
+        ).format(months=listed)
     return text

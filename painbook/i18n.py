@@ -6,9 +6,11 @@ form labels, quiz questions) is written in English in the code and marked with :
 chosen). The Spanish words are in a gettext catalog, ``painbook/locale/es/LC_MESSAGES/painbook.po``,
 made and kept in step with Babel::
 
-    pybabel extract -F babel.cfg -o painbook/locale/painbook.pot painbook
+    pybabel extract -F babel.cfg -k _ -k N_ -k ngettext:1,2 -k pgettext:1c,2 \
+        --project=painbook -o painbook/locale/painbook.pot .
     pybabel update -i painbook/locale/painbook.pot -d painbook/locale -D painbook
 
+(from the repository root: babel.cfg's patterns are relative to it).
 (``make translations`` runs both, with the book's own catalogs; ``tests/test_translations.py``
 fails on any message with no translation, a fuzzy one or an obsolete one.)
 

@@ -27,6 +27,11 @@ Public interface:
   question has a "Show the answer" part. ``_static/quiz.js`` adds "Check my answers", which scores
   the quiz in the reader's browser (nothing is stored or sent).
 - :func:`score` scores one person's answers (used by the tests and for a class's results).
+
+The Spanish edition's bank is ``painbook/data/quiz/es/`` (same file names, same ids, answers
+and read-again places; the prompt, choices, explanation and read-again title in Spanish).
+:func:`load_questions` reads the bank of the language in use (:func:`painbook.i18n.language`),
+and the HTML's own words ("Show the answer") are in that language too.
 """
 
 from __future__ import annotations
@@ -41,6 +46,8 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
+from painbook.i18n import _, language
+
 __all__ = [
     "QUIZ_DIR",
     "BOOK_DIR",
@@ -53,9 +60,19 @@ __all__ = [
     "render_html",
     "score",
     "read_again_href",
+    "quiz_dir",
 ]
 
 QUIZ_DIR = Path(__file__).resolve().parent / "data" / "quiz"
+
+
+def quiz_dir(lang: str | None = None) -> Path:
+    """The bank of one language (default: the language in use): English in :data:`QUIZ_DIR`,
+    Spanish in its ``es`` folder."""
+    lang = language() if lang is None else lang
+    return QUIZ_DIR if lang == "en" else QUIZ_DIR / lang
+
+
 # The book's chapters, when painbook is used from the repository (not from an installed copy).
 BOOK_DIR = Path(__file__).resolve().parent.parent / "book"
 
@@ -118,7 +135,7 @@ class Result:
         return 100.0 * self.right / self.total if self.total else 0.0
 
     def __str__(self) -> str:
-        return f"You got {self.right} of {self.total} right."
+        return _("You got {right} of {total} right.").format(right=self.right, total=self.total)
 
 
 # --------------------------------------------------------------------------- loading
@@ -288,7 +305,8 @@ def load_questions(
 ) -> list[Question]:
     """Read and check the question bank; return the questions in file order.
 
-    ``path`` is a question file or a folder of them (default: the book's bank). ``chapter`` keeps
+    ``path`` is a question file or a folder of them (default: the book's bank in the language
+    in use, :func:`quiz_dir`). ``chapter`` keeps
     one chapter's questions (``"08-pain-diary"``); ``course_check=True`` keeps the course's
     knowledge-check questions (``False`` keeps the others). ``book_dir`` is the folder of chapter
     files used to check ``chapter`` and ``read_again.doc``; by default the repository's ``book/``
@@ -296,7 +314,7 @@ def load_questions(
 
     Every problem in the bank is reported at once in one :class:`QuizError`.
     """
-    folder = Path(path) if path is not None else QUIZ_DIR
+    folder = Path(path) if path is not None else quiz_dir()
     if book_dir is None:
         book = BOOK_DIR if BOOK_DIR.is_dir() else None
     else:
@@ -351,11 +369,15 @@ def _default_label(questions: Sequence[Question]) -> str:
     """The form's name: the chapter's number and words from its file name, when there is one."""
     chapters = list(dict.fromkeys(q.chapter for q in questions))
     if len(chapters) != 1:
-        return "Check your understanding"
-    number, _, words = chapters[0].partition("-")
+        return _("Check your understanding")
+    number, _sep, words = chapters[0].partition("-")
     if not number.isdigit() or not words:
-        return f"Check your understanding: {chapters[0].replace('-', ' ')}"
-    return f"Check your understanding: chapter {int(number)}, {words.replace('-', ' ')}"
+        return _("Check your understanding: {chapter}").format(
+            chapter=chapters[0].replace("-", " ")
+        )
+    return _("Check your understanding: chapter {number}, {words}").format(
+        number=int(number), words=words.replace("-", " ")
+    )
 
 
 def render_html(
@@ -380,7 +402,7 @@ def render_html(
     "Check your understanding".
     """
     if not questions:
-        raise ValueError("There are no questions to show.")
+        raise ValueError(_("There are no questions to show."))
     if quiz_id is None:
         chapters = list(dict.fromkeys(q.chapter for q in questions))
         quiz_id = "quiz-" + (chapters[0] if len(chapters) == 1 else "mixed")
@@ -388,7 +410,19 @@ def render_html(
     if label is None:
         label = _default_label(questions)
     total = len(questions)
-    out = [f'<form class="pb-quiz" id="{quiz_id}" aria-label="{_e(label)}" data-total="{total}">']
+    show, answer_word, read_again = _("Show the answer"), _("Answer:"), _("Read again:")
+    # What _static/quiz.js says when a reader checks the answers, in the language in use.
+    says = {
+        "right": _("Right."),
+        "not-quite": _("Not quite: the answer is \u201c{answer}\u201d."),
+        "no-answer": _("No answer chosen: the answer is \u201c{answer}\u201d."),
+        "score": _("You got {right} of {total} right."),
+        "read-again": read_again,
+    }
+    say = "".join(f' data-say-{key}="{_e(words)}"' for key, words in says.items())
+    out = [
+        f'<form class="pb-quiz" id="{quiz_id}" aria-label="{_e(label)}" data-total="{total}"{say}>'
+    ]
     for number, q in enumerate(questions, start=1):
         qid = f"{quiz_id}-{q.id}"
         href = read_again_href(q.read_again, page_path)
@@ -397,7 +431,9 @@ def render_html(
             f'aria-describedby="{qid}-feedback">'
         )
         out.append(
-            f'<legend><span class="pb-quiz-number">Question {number} of {total}.</span> '
+            '<legend><span class="pb-quiz-number">'
+            + _e(_("Question {number} of {total}.").format(number=number, total=total))
+            + "</span> "
             f"{_e(q.prompt)}</legend>"
         )
         for index, choice in enumerate(q.choices):
@@ -408,17 +444,20 @@ def render_html(
             )
         out.append(f'<p class="pb-quiz-feedback" id="{qid}-feedback"></p>')
         out.append(
-            '<details class="pb-quiz-answer"><summary>Show the answer</summary>'
-            f"<p><strong>Answer:</strong> {_e(q.right_choice)}</p>"
+            f'<details class="pb-quiz-answer"><summary>{_e(show)}</summary>'
+            f"<p><strong>{_e(answer_word)}</strong> {_e(q.right_choice)}</p>"
             f"<p>{_e(q.explanation)}</p>"
-            f'<p>Read again: <a class="pb-quiz-read" href="{_e(href)}">'
+            f'<p>{_e(read_again)} <a class="pb-quiz-read" href="{_e(href)}">'
             f"{_e(q.read_again.title)}</a></p></details>"
         )
         out.append("</fieldset>")
     out.append(
         '<div class="pb-quiz-buttons">'
-        '<button type="submit" class="pb-quiz-check" hidden>Check my answers</button>'
-        '<button type="reset" class="pb-quiz-clear">Clear my answers</button></div>'
+        '<button type="submit" class="pb-quiz-check" hidden>'
+        + _e(_("Check my answers"))
+        + '</button><button type="reset" class="pb-quiz-clear">'
+        + _e(_("Clear my answers"))
+        + "</button></div>"
     )
     out.append(f'<div class="pb-quiz-result" id="{quiz_id}-result" aria-live="polite"></div>')
     out.append("</form>")
@@ -439,8 +478,11 @@ def _choice_index(question: Question, given: object) -> int | None:
         if len(letter) == 1 and letter in _LETTERS[: len(question.choices)]:
             return _LETTERS.index(letter)
         raise ValueError(
-            f"The answer {given!r} to question '{question.id}' is not one of the letters "
-            f"{', '.join(_LETTERS[: len(question.choices)])}."
+            _("The answer {given} to question '{id}' is not one of the letters {letters}.").format(
+                given=repr(given),
+                id=question.id,
+                letters=", ".join(_LETTERS[: len(question.choices)]),
+            )
         )
     if (
         isinstance(given, numbers.Real)
@@ -450,14 +492,20 @@ def _choice_index(question: Question, given: object) -> int | None:
         given = int(given)  # 2.0 from a spreadsheet column with blanks
     if isinstance(given, bool) or not isinstance(given, numbers.Integral):
         raise ValueError(
-            f"The answer {given!r} to question '{question.id}' must be a choice number "
-            "(0 is the first choice) or a letter."
+            _(
+                "The answer {given} to question '{id}' must be a choice number "
+                "(0 is the first choice) or a letter."
+            ).format(given=repr(given), id=question.id)
         )
     given = int(given)
     if not 0 <= given < len(question.choices):
         raise ValueError(
-            f"The answer {given} to question '{question.id}' is out of range: it has "
-            f"{len(question.choices)} choices (0 to {len(question.choices) - 1})."
+            _(
+                "The answer {given} to question '{id}' is out of range: it has "
+                "{n} choices (0 to {last})."
+            ).format(
+                given=given, id=question.id, n=len(question.choices), last=len(question.choices) - 1
+            )
         )
     return given
 
@@ -474,7 +522,11 @@ def score(questions: Iterable[Question], responses: Mapping[str, object]) -> Res
     known = {q.id for q in questions}
     unknown = [key for key in responses if key not in known]
     if unknown:
-        raise ValueError(f"These answers are for questions not in this quiz: {', '.join(unknown)}.")
+        raise ValueError(
+            _("These answers are for questions not in this quiz: {ids}.").format(
+                ids=", ".join(unknown)
+            )
+        )
     items = []
     places: dict[tuple[str, str], ReadAgain] = {}
     for q in questions:

@@ -20,6 +20,8 @@ from typing import Any
 import pandas as pd
 
 from painbook import analysis, scales
+from painbook import dates as _dates
+from painbook.i18n import N_, _, language, ngettext, pgettext
 
 __all__ = ["visit_summary", "save_visit_summary", "progress_problem", "TOP_N", "MAX_QUESTIONS"]
 
@@ -72,7 +74,11 @@ footer { margin-top: 6pt; font-size: 8.5pt; color: #444; border-top: 1px solid #
 
 
 def _day(stamp: pd.Timestamp) -> str:
-    return f"{stamp.day} {stamp:%b %Y}"
+    return _dates.day_month_year(stamp)
+
+
+def _days_n(n: int) -> str:
+    return ngettext("{n} day", "{n} days", n).format(n=n)
 
 
 def _text(value: object) -> str:
@@ -90,11 +96,23 @@ def _plural(n: int, word: str, many: str | None = None) -> str:
 
 
 def _more(n_left: int, what: str) -> str:
-    """'and 1 more item not shown' / 'and 3 more items not shown'; `what` is singular."""
+    """'and 1 more item not shown' / 'and 3 more items not shown'; `what` is "item" or
+    "medicine"."""
     if n_left <= 0:
         return ""
-    words = _plural(n_left, f"more {what}")
-    return f'<p class="more">and {words} not shown (see the diary).</p>'
+    if what == "medicine":
+        words = ngettext(
+            "and {n} more medicine not shown (see the diary).",
+            "and {n} more medicines not shown (see the diary).",
+            n_left,
+        )
+    else:
+        words = ngettext(
+            "and {n} more item not shown (see the diary).",
+            "and {n} more items not shown (see the diary).",
+            n_left,
+        )
+    return f'<p class="more">{_text(words.format(n=n_left))}</p>'
 
 
 # --------------------------------------------------------------------------- the chart
@@ -110,6 +128,12 @@ def _chart(day: pd.DataFrame, start: pd.Timestamp, end: pd.Timestamp) -> tuple[s
     else:
         points = full
         unit = "day"
+    if unit == "week":
+        legend_points = _("average pain each week (0-10)")
+        legend_line = _("7-week average")
+    else:
+        legend_points = _("average pain each day (0-10)")
+        legend_line = _("7-day average")
     smooth = points.rolling(7, center=True, min_periods=4).mean()
     description = _describe_trend(day["mean_pain"], unit)
 
@@ -126,7 +150,7 @@ def _chart(day: pd.DataFrame, start: pd.Timestamp, end: pd.Timestamp) -> tuple[s
     parts = [
         f'<svg viewBox="0 0 {width:g} {height:g}" role="img" '
         'aria-labelledby="chart-title chart-desc" focusable="false">',
-        '<title id="chart-title">Pain over time</title>',
+        '<title id="chart-title">' + _text(_("Pain over time")) + "</title>",
         f'<desc id="chart-desc">{_text(description)}</desc>',
         '<g font-size="11" fill="#222">',
     ]
@@ -164,10 +188,10 @@ def _chart(day: pd.DataFrame, start: pd.Timestamp, end: pd.Timestamp) -> tuple[s
     legend_x = left + 6
     parts.append(
         f'<g font-size="11" fill="#222"><circle cx="{legend_x:g}" cy="10" r="2.5" fill="#777"/>'
-        f'<text x="{legend_x + 7:g}" y="14">average pain each {unit} (0-10)</text>'
+        f'<text x="{legend_x + 7:g}" y="14">{_text(legend_points)}</text>'
         f'<line x1="{legend_x + 220:g}" x2="{legend_x + 245:g}" y1="10" y2="10" '
         'stroke="#0b3d91" stroke-width="2.5"/>'
-        f'<text x="{legend_x + 251:g}" y="14">7-{unit} average</text></g>'
+        f'<text x="{legend_x + 251:g}" y="14">{_text(legend_line)}</text></g>'
     )
     parts.append("</svg>")
     return "".join(parts), description
@@ -184,7 +208,7 @@ def _ticks(start: pd.Timestamp, end: pd.Timestamp) -> list[tuple[pd.Timestamp, s
     span = (end - start).days
     if span <= 45:
         stamps = pd.date_range(start, end, freq="W-MON")
-        return [(s, f"{s.day} {s:%b}") for s in stamps]
+        return [(s, _dates.day_month(s)) for s in stamps]
     months = pd.date_range(start, end, freq="MS")
     if len(months) > 24:
         years = pd.date_range(start, end, freq="YS")
@@ -193,7 +217,8 @@ def _ticks(start: pd.Timestamp, end: pd.Timestamp) -> list[tuple[pd.Timestamp, s
     step = max(1, math.ceil(len(months) / 12))
     ticks = []
     for i, s in enumerate(months[::step]):
-        ticks.append((s, f"{s:%b %Y}" if i == 0 or s.month == 1 else f"{s:%b}"))
+        shown = _dates.month_year(s, short=True) if i == 0 or s.month == 1 else _dates.month(s)
+        ticks.append((s, shown))
     return ticks
 
 
@@ -201,25 +226,40 @@ def _describe_trend(pain: pd.Series, unit: str) -> str:
     """The chart in words: start, end, direction, highest and lowest day."""
     pain = pain.dropna()
     if pain.empty:
-        return "No pain ratings in this period."
+        return _("No pain ratings in this period.")
     first_day, last_day = pain.index.min(), pain.index.max()
     early = pain[pain.index < first_day + pd.Timedelta(days=7)]
     late = pain[pain.index > last_day - pd.Timedelta(days=7)]
     high_day, low_day = pain.idxmax(), pain.idxmin()
-    text = (
-        f"Chart of average pain each {unit} (0 to 10) from {_day(first_day)} to "
-        f"{_day(last_day)}, with a 7-{unit} average line. "
-    )
+    if unit == "week":
+        template = _(
+            "Chart of average pain each week (0 to 10) from {first} to {last}, with a "
+            "7-week average line."
+        )
+    else:
+        template = _(
+            "Chart of average pain each day (0 to 10) from {first} to {last}, with a "
+            "7-day average line."
+        )
+    text = template.format(first=_day(first_day), last=_day(last_day)) + " "
     if (last_day - first_day).days >= 13:
         a, b = early.mean(), late.mean()
         way = analysis.start_to_end(a, b)
-        text += (
-            f"In the first week pain averaged {a:.1f} ({_plural(len(early), 'day')}) and in "
-            f"the last week {b:.1f} ({_plural(len(late), 'day')}): {way}. "
+        text += _(
+            "In the first week pain averaged {first} ({first_days}) and in "
+            "the last week {last} ({last_days}): {way}. "
+        ).format(
+            first=f"{a:.1f}",
+            first_days=_days_n(len(early)),
+            last=f"{b:.1f}",
+            last_days=_days_n(len(late)),
+            way=way,
         )
-    text += (
-        f"Highest day: {pain.max():.1f} on {_day(high_day)}. "
-        f"Lowest day: {pain.min():.1f} on {_day(low_day)}."
+    text += _("Highest day: {high} on {high_day}. Lowest day: {low} on {low_day}.").format(
+        high=f"{pain.max():.1f}",
+        high_day=_day(high_day),
+        low=f"{pain.min():.1f}",
+        low_day=_day(low_day),
     )
     return text
 
@@ -235,24 +275,39 @@ def _pain_section(day: pd.DataFrame, df: pd.DataFrame, flares: pd.DataFrame) -> 
     pain = day["mean_pain"].dropna()
     bands = scales.band_series(pain)
     counts = bands.value_counts().reindex([b[0] for b in scales.DEFAULT_BANDS], fill_value=0)
-    band_text = ", ".join(f"{label} {n} ({n / len(pain):.0%})" for label, n in counts.items() if n)
+    band_text = ", ".join(
+        f"{_band(label)} {n} ({_percent(n / len(pain))})" for label, n in counts.items() if n
+    )
     items = [
-        f"<li>Average daily pain <b>{pain.mean():.1f}</b> (middle value {pain.median():.1f}), "
-        f"over {_plural(len(pain), 'day')}.</li>",
-        f"<li>Days by average pain: {band_text}.</li>",
+        "<li>"
+        + _("Average daily pain <b>{average}</b> (middle value {middle}), over {days}.").format(
+            average=f"{pain.mean():.1f}", middle=f"{pain.median():.1f}", days=_days_n(len(pain))
+        )
+        + "</li>",
+        "<li>" + _("Days by average pain: {bands}.").format(bands=band_text) + "</li>",
     ]
     if len(flares):
-        dates = ", ".join(_day(s) for s in flares["start"].head(TOP_N))
-        more = f" and {len(flares) - TOP_N} more" if len(flares) > TOP_N else ""
+        starts = ", ".join(_day(s) for s in flares["start"].head(TOP_N))
+        if len(flares) > TOP_N:
+            line = _(
+                "Flares (2+ points above the usual level and 5 or more): "
+                "{n}, starting {dates} and {more} more."
+            )
+        else:
+            line = _(
+                "Flares (2+ points above the usual level and 5 or more): {n}, starting {dates}."
+            )
         items.append(
-            f"<li>Flares (2+ points above the usual level and 5 or more): "
-            f"{len(flares)}, starting {dates}{more}.</li>"
+            "<li>" + line.format(n=len(flares), dates=starts, more=len(flares) - TOP_N) + "</li>"
         )
     peg = day["peg"].dropna()
     if len(peg):
         items.append(
-            f"<li>PEG score (pain, enjoyment, activity; 0-10): average <b>{peg.mean():.1f}</b> "
-            f"over {_plural(len(peg), 'day')}.</li>"
+            "<li>"
+            + _(
+                "PEG score (pain, enjoyment, activity; 0-10): average <b>{average}</b> over {days}."
+            ).format(average=f"{peg.mean():.1f}", days=_days_n(len(peg)))
+            + "</li>"
         )
     worst = day.sort_values(["worst", "mean_pain"], ascending=False).head(3)
     notes = _notes_by_day(df)
@@ -261,11 +316,17 @@ def _pain_section(day: pd.DataFrame, df: pd.DataFrame, flares: pd.DataFrame) -> 
         note = notes.get(stamp)
         note_html = f" <q>{_text(_short(note))}</q>" if note else ""
         worst_items.append(
-            f"<li>{_day(stamp)}: worst {row['worst']:.0f}, average {row['mean_pain']:.1f}"
-            f"{note_html}</li>"
+            "<li>"
+            + _("{day}: worst {worst}, average {average}").format(
+                day=_day(stamp), worst=f"{row['worst']:.0f}", average=f"{row['mean_pain']:.1f}"
+            )
+            + f"{note_html}</li>"
         )
-    body = f"<ul>{''.join(items)}</ul><p><b>Worst days</b></p><ul>{''.join(worst_items)}</ul>"
-    return _section("Pain in this period", body)
+    body = (
+        f"<ul>{''.join(items)}</ul><p><b>" + _text(_("Worst days")) + "</b></p>"
+        f"<ul>{''.join(worst_items)}</ul>"
+    )
+    return _section(_("Pain in this period"), body)
 
 
 def _notes_by_day(df: pd.DataFrame) -> dict[pd.Timestamp, str]:
@@ -281,47 +342,66 @@ def _notes_by_day(df: pd.DataFrame) -> dict[pd.Timestamp, str]:
 def _helped_section(df: pd.DataFrame) -> str:
     table = analysis.helped_worsened(df)
     parts = []
-    for list_name, title in (("helped", "What helped"), ("worsened", "What made it worse")):
+    for list_name, title in (("helped", _("What helped")), ("worsened", _("What made it worse"))):
         rows = table[table["list"] == list_name]
         if rows.empty:
-            parts.append(f"<p><b>{title}</b>: nothing written.</p>")
+            parts.append(
+                "<p>" + _("<b>{title}</b>: nothing written.").format(title=_text(title)) + "</p>"
+            )
             continue
         shown = rows.head(TOP_N)
         body = []
         for row in shown.itertuples():
-            other = f"{row.mean_pain_without:.1f}" if row.days_without else "none"
-            few = " (few)" if row.small_sample else ""
+            other = f"{row.mean_pain_without:.1f}" if row.days_without else _("none")
+            few = " " + _("(few)") if row.small_sample else ""
             body.append(
                 f'<tr><td>{_text(row.item)}</td><td class="n">{row.days_with}{few}</td>'
                 f'<td class="n">{row.mean_pain_with:.1f}</td><td class="n">{other}</td></tr>'
             )
         parts.append(
-            f"<table><thead><tr><th>{title}</th><th>Days</th><th>Pain those days</th>"
-            f"<th>Other days</th></tr></thead><tbody>{''.join(body)}</tbody></table>"
+            f"<table><thead><tr><th>{_text(title)}</th><th>"
+            + _text(_("Days"))
+            + "</th><th>"
+            + _text(_("Pain those days"))
+            + "</th><th>"
+            + _text(_("Other days"))
+            + f"</th></tr></thead><tbody>{''.join(body)}</tbody></table>"
             + _more(len(rows) - len(shown), "item")
         )
     note = (
-        '<p class="note">Pain: average daily pain. (few): fewer than 5 days, so the numbers '
-        "could easily be chance.</p>"
+        '<p class="note">'
+        + _text(
+            _(
+                "Pain: average daily pain. (few): fewer than 5 days, so the numbers "
+                "could easily be chance."
+            )
+        )
+        + "</p>"
     )
-    return _section("What helped and what made it worse", "".join(parts) + note)
+    return _section(_("What helped and what made it worse"), "".join(parts) + note)
 
 
 def _medication_section(df: pd.DataFrame, n_days: int) -> str:
     meds = analysis.medications(df)
     if meds.empty:
-        body = "<p>No medicines written in the diary for this period.</p>"
+        body = "<p>" + _text(_("No medicines written in the diary for this period.")) + "</p>"
     else:
         shown = meds.head(TOP_N)
         rows = "".join(
-            f'<tr><td>{_text(row.medication)}</td><td class="n">{row.days} of {n_days}</td></tr>'
+            f'<tr><td>{_text(row.medication)}</td><td class="n">'
+            + _("{days} of {total}").format(days=row.days, total=n_days)
+            + "</td></tr>"
             for row in shown.itertuples()
         )
         body = (
-            "<table><thead><tr><th>As written in the diary</th><th>Days written</th></tr>"
+            "<table><thead><tr><th>"
+            + _text(_("As written in the diary"))
+            + "</th><th>"
+            + _text(_("Days written"))
+            + "</th></tr>"
             f"</thead><tbody>{rows}</tbody></table>" + _more(len(meds) - len(shown), "medicine")
         )
-    return _section("Medicines", body)
+    return _section(_("Medicines"), body)
 
 
 def _questions_section(questions: Sequence[str]) -> str:
@@ -331,35 +411,70 @@ def _questions_section(questions: Sequence[str]) -> str:
     items = "".join(f"<li>{_text(q)}</li>" for q in shown)
     more = ""
     if len(questions) > len(shown):
-        more = (
-            f'<p class="more">and {_plural(len(questions) - len(shown), "more question")}: '
-            "bring them on a separate sheet.</p>"
-        )
-    return _section("My questions for this visit", f"<ol>{items}</ol>{more}")
+        left = len(questions) - len(shown)
+        words = ngettext(
+            "and {n} more question: bring them on a separate sheet.",
+            "and {n} more questions: bring them on a separate sheet.",
+            left,
+        ).format(n=left)
+        more = f'<p class="more">{_text(words)}</p>'
+    return _section(_("My questions for this visit"), f"<ol>{items}</ol>{more}")
 
 
 _CATEGORY_WORDS = {
-    "worse": "worse (up 10% or more, and 1 point or more)",
-    "no meaningful change": "no clear change (under 10%, or up less than 1 point)",
-    "minimal": "a small improvement (10-29% less)",
-    "moderate": "a clear improvement (30% or more less)",
-    "substantial": "a large improvement (50% or more less)",
+    "worse": N_("worse (up 10% or more, and 1 point or more)"),
+    "no meaningful change": N_("no clear change (under 10%, or up less than 1 point)"),
+    "minimal": N_("a small improvement (10-29% less)"),
+    "moderate": N_("a clear improvement (30% or more less)"),
+    "substantial": N_("a large improvement (50% or more less)"),
+}
+
+#: The pain bands' names on the page ("mild 12 (40%)").
+_BAND_WORDS = {
+    "none": lambda: pgettext("pain band", "none"),
+    "mild": lambda: pgettext("pain band", "mild"),
+    "moderate": lambda: pgettext("pain band", "moderate"),
+    "severe": lambda: pgettext("pain band", "severe"),
 }
 
 
+def _band(label: str) -> str:
+    return _BAND_WORDS[label]() if label in _BAND_WORDS else label
+
+
+def _percent(share: float) -> str:
+    """ "40%" (English) / "40 %" (Spanish, with a non-breaking space as RAE and CLDR write it)."""
+    text = f"{share:.0%}"
+    return text.replace("%", "\u00a0%") if language() == "es" else text
+
+
 def _progress_line(row: Any) -> str:
-    what = "Pain" if row.measure == "pain" else "PEG score"
+    what = _("Pain") if row.measure == "pain" else pgettext("heading", "PEG score")
     if row.category is None:
         return _text(row.description)
     if math.isinf(row.percent):
-        change = "up from 0"
+        change = _("up from 0")
+    elif row.percent < 0:
+        change = _("{percent}% less").format(percent=f"{abs(row.percent):.0f}")
     else:
-        change = f"{abs(row.percent):.0f}% {'less' if row.percent < 0 else 'more'}"
-    few = " Few days: read with care." if min(row.baseline_days, row.recent_days) < 7 else ""
+        change = _("{percent}% more").format(percent=f"{abs(row.percent):.0f}")
+    few = (
+        " " + _("Few days: read with care.") if min(row.baseline_days, row.recent_days) < 7 else ""
+    )
     return (
-        f"{what}: <b>{row.baseline_mean:.1f}</b> at the baseline ({row.baseline_days} days), "
-        f"<b>{row.recent_mean:.1f}</b> recently ({row.recent_days} days), {change}: "
-        f"{_CATEGORY_WORDS[row.category]}.{few}"
+        _(
+            "{what}: <b>{baseline}</b> at the baseline ({baseline_days} days), "
+            "<b>{recent}</b> recently ({recent_days} days), {change}: {category}."
+        ).format(
+            what=what,
+            baseline=f"{row.baseline_mean:.1f}",
+            baseline_days=row.baseline_days,
+            recent=f"{row.recent_mean:.1f}",
+            recent_days=row.recent_days,
+            change=change,
+            category=_(_CATEGORY_WORDS[row.category]),
+        )
+        + few
     )
 
 
@@ -369,31 +484,37 @@ def progress_problem(df: pd.DataFrame, baseline: tuple[object, object], end: obj
     The words are for the person making the page (what is missing, what to do), so they are
     said beside the form; the page meant for the doctor then simply has no comparison.
     """
-    last = analysis.as_day(end, "End date")
+    last = analysis.as_day(end, N_("End date"))
     recent_start = last - pd.Timedelta(days=RECENT_DAYS - 1)
     try:
-        b_start = analysis.as_day(baseline[0], "First day of the baseline")
-        b_end = analysis.as_day(baseline[1], "Last day of the baseline")
+        b_start = analysis.as_day(baseline[0], N_("First day of the baseline"))
+        b_end = analysis.as_day(baseline[1], N_("Last day of the baseline"))
     except ValueError as err:
         return str(err)
     if b_end < recent_start:
         return None
     days = df["date"].dropna().dt.normalize()
     if days.empty:
-        return "The diary has no entries yet."
+        return _("The diary has no entries yet.")
     span = (days.max() - days.min()).days + 1
     needed = 2 * RECENT_DAYS
-    text = (
-        f"The baseline ({_day(b_start)} to {_day(b_end)}) must end before the last "
-        f"{RECENT_DAYS} days ({_day(recent_start)} to {_day(last)}) begin."
+    text = _(
+        "The baseline ({b_first} to {b_last}) must end before the last "
+        "{recent_days} days ({r_first} to {r_last}) begin."
+    ).format(
+        b_first=_day(b_start),
+        b_last=_day(b_end),
+        recent_days=RECENT_DAYS,
+        r_first=_day(recent_start),
+        r_last=_day(last),
     )
     if span < needed:
-        text += (
-            f" Your diary covers {_plural(span, 'day')}; a comparison needs at least {needed}. "
-            f"Keep writing, and make the summary again in {_plural(needed - span, 'day')}."
-        )
+        text += " " + _(
+            "Your diary covers {span}; a comparison needs at least {needed}. "
+            "Keep writing, and make the summary again in {left}."
+        ).format(span=_days_n(span), needed=needed, left=_days_n(needed - span))
     else:
-        text += ' Choose an earlier baseline, or "First 2 weeks of the diary".'
+        text += " " + _('Choose an earlier baseline, or "First 2 weeks of the diary".')
     return text
 
 
@@ -409,11 +530,21 @@ def _progress_section(
         return ""
     b_start, b_end = table["baseline_start"].iloc[0], table["baseline_end"].iloc[0]
     intro = (
-        f'<p class="note">Baseline {_day(b_start)} to {_day(b_end)}; recently: the last '
-        f"{RECENT_DAYS} days ({_day(recent[0])} to {_day(end)}). Average daily values.</p>"
+        '<p class="note">'
+        + _(
+            "Baseline {b_first} to {b_last}; recently: the last "
+            "{recent_days} days ({r_first} to {r_last}). Average daily values."
+        ).format(
+            b_first=_day(b_start),
+            b_last=_day(b_end),
+            recent_days=RECENT_DAYS,
+            r_first=_day(recent[0]),
+            r_last=_day(end),
+        )
+        + "</p>"
     )
     items = "".join(f"<li>{_progress_line(row)}</li>" for row in table.itertuples())
-    return _section("Progress since the baseline", f"{intro}<ul>{items}</ul>")
+    return _section(_("Progress since the baseline"), f"{intro}<ul>{items}</ul>")
 
 
 # --------------------------------------------------------------------------- public
@@ -449,33 +580,42 @@ def visit_summary(
     question_list = [str(q).strip() for q in questions if str(q).strip()]
     dates = df["date"].dt.normalize()
     if df.empty and (start is None or end is None):
-        raise ValueError("The diary has no entries yet, so there is nothing to summarise.")
-    first = analysis.as_day(start, "Start date") if start is not None else dates.min()
-    last = analysis.as_day(end, "End date") if end is not None else dates.max()
+        raise ValueError(_("The diary has no entries yet, so there is nothing to summarise."))
+    first = analysis.as_day(start, N_("Start date")) if start is not None else dates.min()
+    last = analysis.as_day(end, N_("End date")) if end is not None else dates.max()
     if last < first:
         raise ValueError(
-            f"The end date ({_day(last)}) is before the start date ({_day(first)}). "
-            "Swap the two dates."
+            _(
+                "The end date ({last}) is before the start date ({first}). Swap the two dates."
+            ).format(last=_day(last), first=_day(first))
         )
     part = df[(dates >= first) & (dates <= last)]
-    who = f" for {_text(name)}" if name else ""
-    period = f"{_day(first)} to {_day(last)}"
+    period = _("{first} to {last}").format(first=_day(first), last=_day(last))
+    title = _("Pain summary for {name}").format(name=_text(name)) if name else _("Pain summary")
     n_days = (last - first).days + 1
     head = (
-        '<!DOCTYPE html>\n<html lang="en">\n<head>\n<meta charset="utf-8">\n'
+        f'<!DOCTYPE html>\n<html lang="{language()}">\n<head>\n<meta charset="utf-8">\n'
         '<meta name="viewport" content="width=device-width, initial-scale=1">\n'
-        f"<title>Pain summary{who}, {period}</title>\n<style>{_CSS}</style>\n</head>\n<body>\n"
+        f"<title>{title}, {period}</title>\n<style>{_CSS}</style>\n</head>\n<body>\n"
     )
     day = analysis.daily(part)
+    n_entries = len(part)
     meta = (
-        f'<p class="meta"><b>Period:</b> {period} ({_plural(n_days, "day")}). '
-        f"<b>Diary:</b> {_plural(len(part), 'entry', 'entries')} on "
-        f"{_plural(len(day), 'day')}. Pain is rated 0 (no pain) to 10 (worst pain "
-        "imaginable).</p>"
+        '<p class="meta">'
+        + _(
+            "<b>Period:</b> {period} ({days}). <b>Diary:</b> {entries} on {entry_days}. "
+            "Pain is rated 0 (no pain) to 10 (worst pain imaginable)."
+        ).format(
+            period=period,
+            days=_days_n(n_days),
+            entries=ngettext("{n} entry", "{n} entries", n_entries).format(n=n_entries),
+            entry_days=_days_n(len(day)),
+        )
+        + "</p>"
     )
-    body = [f"<header><h1>Pain summary{who}</h1>{meta}</header>"]
+    body = [f"<header><h1>{title}</h1>{meta}</header>"]
     if day.empty:
-        body.append("<p>No diary entries in this period.</p>")
+        body.append("<p>" + _text(_("No diary entries in this period.")) + "</p>")
         body.append(_questions_section(question_list))
     else:
         svg, description = _chart(day, first, last)
@@ -489,12 +629,13 @@ def visit_summary(
             + _questions_section(question_list)
         )
         body.append(f'<div class="cols">{sections}</div>')
-    body.append(
-        "<footer>From the person's own pain diary (painbook workbook). The numbers show what "
+    footer = _(
+        "From the person's own pain diary (painbook workbook). The numbers show what "
         "was written down, not what caused what. Daily pain: the average of the day's "
         "ratings. Bands: mild 1-4, moderate 5-6, severe 7-10 (Serlin et al. 1995). PEG: Krebs "
-        "et al. 2009. For talking with the care team; not a diagnosis.</footer>"
+        "et al. 2009. For talking with the care team; not a diagnosis."
     )
+    body.append(f"<footer>{footer}</footer>")
     return head + "\n".join(b for b in body if b) + "\n</body>\n</html>\n"
 
 

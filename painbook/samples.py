@@ -19,6 +19,13 @@ chapters offer them as downloads): a diary and a PAINAD observation log, each on
 row (:data:`TEMPLATE_FILES`, written by :func:`write_templates`).
 
 Medicines are written as people write them, without doses: the book gives no doses.
+
+The Spanish edition has the same three samples in Spanish in ``painbook/data/es/`` (same file
+names): the same generators, run with ``lang="es"``, give the same rows, dates and numbers,
+with the free text (places, what it feels like, medicines, what helped or made it worse,
+what was happening, notes) in Spanish (:data:`SPANISH`). The column names stay English: the
+diary file format is the same in both languages. :func:`path` gives the file of the
+language in use (:func:`painbook.i18n.language`).
 """
 
 from __future__ import annotations
@@ -32,6 +39,7 @@ import numpy as np
 import pandas as pd
 
 from painbook.diary import CANONICAL_COLUMNS, NUMBER_COLUMNS, OBSERVATION_COLUMNS, PAINAD_ITEMS
+from painbook.i18n import language
 
 __all__ = [
     "SAMPLE_FILES",
@@ -46,6 +54,8 @@ __all__ = [
     "generate_diary",
     "write_samples",
     "path",
+    "SPANISH",
+    "LANGUAGES",
 ]
 
 # The DataFrame contract: the diary's own column lists (one definition, in painbook.diary).
@@ -73,13 +83,121 @@ GENERATE_SEED = 12345
 
 MADE_UP = "Made-up example: {who} is not a real person."
 
+#: The languages the samples are written in: English in ``painbook/data/``, Spanish in
+#: ``painbook/data/es/``.
+LANGUAGES = ("en", "es")
 
-def path(name: str) -> Path:
-    """Path of a shipped sample file, e.g. ``path("back_pain_diary")`` or its file name."""
+#: The samples' own words in Spanish: every place, quality, medicine, what helped or made it
+#: worse, PAINAD context and note the generators write. Medicines as a Spanish speaker in
+#: the US writes them (MedlinePlus en español: ibuprofeno, paracetamol, sumatriptán).
+SPANISH: dict[str, str] = {
+    # back pain (María)
+    "lower back": "parte baja de la espalda",
+    "left leg": "pierna izquierda",
+    "stiff": "rigidez",
+    "aching": "dolor sordo",
+    "stabbing": "punzadas",
+    "shooting": "descargas",
+    "ibuprofen": "ibuprofeno",
+    "paracetamol": "paracetamol",
+    "heat": "calor",
+    "stretching": "estiramientos",
+    "rest": "descanso",
+    "hot shower": "ducha caliente",
+    "PT exercises": "ejercicios de fisioterapia",
+    "walking": "caminar",
+    "sitting long": "estar sentada mucho rato",
+    "bending": "agacharme",
+    "bad night's sleep": "dormir mal",
+    "cold weather": "frío",
+    "gardening": "trabajar en el jardín",
+    "long drive": "manejar mucho rato",
+    "lifting": "levantar peso",
+    "Spent the afternoon gardening.": "Pasé la tarde trabajando en el jardín.",
+    "Drove four hours to visit my sister.": "Manejé cuatro horas para visitar a mi hermana.",
+    "Lifted a box of books at work.": "Levanté una caja de libros en el trabajo.",
+    "Physical therapy session.": "Sesión de fisioterapia.",
+    "Made-up example: Maria is not a real person. First week of physical therapy.": (
+        "Ejemplo inventado: María no es una persona real. Primera semana de fisioterapia."
+    ),
+    # PAINAD log (Dad)
+    "resting": "en reposo",
+    "bathing": "al bañarse",
+    "moving": "al moverse",
+    "Pulled away when I washed his right leg.": "Se apartó cuando le lavé la pierna derecha.",
+    "Called out in the shower.": "Gritó en la ducha.",
+    "Held his right hip when standing up.": "Se agarró la cadera derecha al ponerse de pie.",
+    "Grimaced getting into the chair.": "Hizo muecas al sentarse en la silla.",
+    "Calm, listening to music.": "Tranquilo, escuchando música.",
+    "Made-up example: Dad is not a real person. Log kept by his daughter.": (
+        "Ejemplo inventado: Papá no es una persona real. Registro que lleva su hija."
+    ),
+    # migraine (Jordan)
+    "left temple": "sien izquierda",
+    "behind left eye": "detrás del ojo izquierdo",
+    "throbbing": "latidos",
+    "pounding": "martilleo",
+    "pressing": "opresivo",
+    "sumatriptan": "sumatriptán",
+    "bright light": "luz fuerte",
+    "skipped meal": "no comí a mi hora",
+    "screen time": "pantallas",
+    "poor sleep": "dormí mal",
+    "noise": "ruido",
+    "dark room": "cuarto oscuro",
+    "sleep": "dormir",
+    "cold pack": "compresa fría",
+    "Made-up example: Jordan is not a real person. Started a headache diary.": (
+        "Ejemplo inventado: Jordan no es una persona real. Empecé un diario de dolor de cabeza."
+    ),
+}
+
+#: The columns of a sample whose text is the person's own words (translated for Spanish).
+_LIST_TEXT = ("locations", "qualities", "medications", "helped", "worsened")
+_WHOLE_TEXT = ("notes", "context")
+
+
+def _check_language(lang: str) -> str:
+    if lang not in LANGUAGES:
+        raise ValueError(f"Samples are written in {', '.join(LANGUAGES)}, not {lang!r}.")
+    return lang
+
+
+def _in_language(frame: pd.DataFrame, lang: str) -> pd.DataFrame:
+    """The sample with its free text in ``lang`` ("en": unchanged; "es": :data:`SPANISH`).
+
+    Only text changes: rows, dates, times and numbers stay exactly the same.
+    """
+    if _check_language(lang) == "en":
+        return frame
+    out = frame.copy()
+    for column in (*_LIST_TEXT, *_WHOLE_TEXT):
+        if column not in out.columns:
+            continue
+        if column in _LIST_TEXT:
+            words = out[column].map(
+                lambda v: v if pd.isna(v) else "; ".join(SPANISH[i] for i in str(v).split("; "))
+            )
+        else:
+            words = out[column].map(lambda v: v if pd.isna(v) else SPANISH[str(v)])
+        out[column] = words.astype(frame[column].dtype)
+    return out
+
+
+def path(name: str, lang: str | None = None) -> Path:
+    """Path of a shipped sample file, e.g. ``path("back_pain_diary")`` or its file name.
+
+    The file is in the language in use (:func:`painbook.i18n.language`) unless ``lang``
+    says: ``painbook/data/`` for English, ``painbook/data/es/`` for Spanish.
+    """
     file_name = SAMPLE_FILES.get(name, name)
     if file_name not in SAMPLE_FILES.values():
         raise ValueError(f"No sample called {name!r}. Samples: {', '.join(SAMPLE_FILES)}.")
-    return Path(str(resources.files("painbook") / "data" / file_name))
+    lang = _check_language(language() if lang is None else lang)
+    folder = resources.files("painbook") / "data"
+    if lang != "en":
+        folder = folder / lang
+    return Path(str(folder / file_name))
 
 
 def template_path(name: str) -> Path:
@@ -145,7 +263,7 @@ def _join(items: Iterable[str]) -> str | None:
 # --------------------------------------------------------------------------- back pain
 
 
-def back_pain_diary() -> pd.DataFrame:
+def back_pain_diary(lang: str = "en") -> pd.DataFrame:
     """Made-up "Maria": chronic low back pain, 12 weeks from starting physical therapy.
 
     84 days from Monday 3 March 2025; a morning entry every day and an evening entry on
@@ -227,13 +345,13 @@ def back_pain_diary() -> pd.DataFrame:
         elif day % 7 in (1, 3) and entry["notes"] is None:
             entry["notes"] = "Physical therapy session."
         entry["steps"] = str(int(round(2500 + 4500 * progress + rng.normal(0, 700), -1)))
-    return diary_frame(records)
+    return _in_language(diary_frame(records), lang)
 
 
 # --------------------------------------------------------------------------- PAINAD log
 
 
-def dementia_observations() -> pd.DataFrame:
+def dementia_observations(lang: str = "en") -> pd.DataFrame:
     """Made-up PAINAD log a family caregiver kept for "Dad", who has dementia, over 4 weeks.
 
     28 days from Monday 7 April 2025: resting in the morning every day, bathing every other
@@ -273,7 +391,7 @@ def dementia_observations() -> pd.DataFrame:
                 note = MADE_UP.format(who="Dad") + " Log kept by his daughter."
             record["notes"] = note
             records.append(record)
-    return observation_frame(records)
+    return _in_language(observation_frame(records), lang)
 
 
 # --------------------------------------------------------------------------- migraine
@@ -282,7 +400,7 @@ def dementia_observations() -> pd.DataFrame:
 _MIGRAINE_PLAN = ((17, 11, 4), (17, 11, 4), (19, 12, 5), (20, 13, 5))
 
 
-def migraine_diary() -> pd.DataFrame:
+def migraine_diary(lang: str = "en") -> pd.DataFrame:
     """Made-up "Jordan": migraine, 1 January to 30 April 2025 (4 months), daily entries.
 
     Headache on 17-20 days every month, sumatriptan on 11-13 days and ibuprofen on 4-5
@@ -360,7 +478,7 @@ def migraine_diary() -> pd.DataFrame:
                 }
             )
     records[0]["notes"] = MADE_UP.format(who="Jordan") + " Started a headache diary."
-    return diary_frame(records)
+    return _in_language(diary_frame(records), lang)
 
 
 # --------------------------------------------------------------------------- benchmark diary
@@ -444,12 +562,14 @@ def generate_diary(
 # --------------------------------------------------------------------------- writing
 
 
-def write_samples(folder: str | Path) -> list[Path]:
+def write_samples(folder: str | Path, lang: str = "en") -> list[Path]:
     """Write the three sample files into ``folder`` (created if missing); return their paths.
 
     Uses :func:`painbook.diary.write_diary` and :func:`painbook.diary.write_observations`,
-    so the files are exactly what the workbook's own diary code writes.
+    so the files are exactly what the workbook's own diary code writes. ``lang="es"`` writes
+    the Spanish samples (``samples.write_samples("painbook/data/es", lang="es")``).
     """
+    _check_language(lang)
     from painbook import diary
 
     folder = Path(folder)
@@ -457,7 +577,7 @@ def write_samples(folder: str | Path) -> list[Path]:
     written = []
     for name, file_name in SAMPLE_FILES.items():
         target = folder / file_name
-        frame = globals()[name]()
+        frame = globals()[name](lang)
         if name == "dementia_observations":
             diary.write_observations(frame, target)
         else:

@@ -33,6 +33,8 @@ from typing import Literal
 import numpy as np
 import pandas as pd
 
+from painbook.i18n import N_, _, pgettext
+
 __all__ = [
     "DEFAULT_BANDS",
     "PAINAD_ITEMS",
@@ -53,6 +55,8 @@ __all__ = [
     "painad",
     "percent_change",
     "change_category",
+    "BAND_WORDS",
+    "band_words",
 ]
 
 Band = tuple[str, int, int]
@@ -74,14 +78,23 @@ def _number(value: object, name: str, low: float, high: float) -> float:
     """Return ``value`` as a float after checking it is a real number in [low, high]."""
     if isinstance(value, bool | np.bool_) or not isinstance(value, numbers.Real):
         raise ValueError(
-            f"{name} must be a number from {low:g} to {high:g}, but got {value!r} "
-            f"({type(value).__name__})."
+            _("{name} must be a number from {low:g} to {high:g}, but got {value} ({type}).").format(
+                name=name, low=low, high=high, value=repr(value), type=type(value).__name__
+            )
         )
     number = float(value)
     if math.isnan(number):
-        raise ValueError(f"{name} is missing (NaN). Give a number from {low:g} to {high:g}.")
+        raise ValueError(
+            _("{name} is missing (NaN). Give a number from {low:g} to {high:g}.").format(
+                name=name, low=low, high=high
+            )
+        )
     if not low <= number <= high:
-        raise ValueError(f"{name} must be from {low:g} to {high:g}, but got {number:g}.")
+        raise ValueError(
+            _("{name} must be from {low:g} to {high:g}, but got {number:g}.").format(
+                name=name, low=low, high=high, number=number
+            )
+        )
     return number
 
 
@@ -93,36 +106,75 @@ def validate_bands(bands: Sequence[Band]) -> tuple[Band, ...]:
     previous one ended) and together cover 0 to 10. Labels must be distinct, non-empty text.
     """
     if isinstance(bands, str | bytes) or not isinstance(bands, Sequence) or not bands:
-        raise ValueError("Bands must be a non-empty list of (label, lowest, highest) entries.")
+        raise ValueError(_("Bands must be a non-empty list of (label, lowest, highest) entries."))
     checked: list[Band] = []
     expected_low = 0
     for band in bands:
         if not isinstance(band, Sequence) or isinstance(band, str | bytes) or len(band) != 3:
-            raise ValueError(f"Each band must be (label, lowest, highest), but got {band!r}.")
+            raise ValueError(
+                _("Each band must be (label, lowest, highest), but got {band}.").format(
+                    band=repr(band)
+                )
+            )
         label, low, high = band
         if not isinstance(label, str) or not label.strip():
-            raise ValueError(f"Each band needs a label in words, but got {label!r}.")
+            raise ValueError(
+                _("Each band needs a label in words, but got {label}.").format(label=repr(label))
+            )
         for end in (low, high):
             if isinstance(end, bool) or not isinstance(end, numbers.Integral):
                 raise ValueError(
-                    f"Band {label!r}: its ends must be whole numbers from 0 to 10, got {end!r}."
+                    _(
+                        "Band {label}: its ends must be whole numbers from 0 to 10, got {end}."
+                    ).format(label=repr(label), end=repr(end))
                 )
         low, high = int(low), int(high)
         if low != expected_low:
             raise ValueError(
-                f"Band {label!r} starts at {low} but should start at {expected_low}: bands "
-                "must follow each other with no gap or overlap, starting at 0."
+                _(
+                    "Band {label} starts at {low} but should start at {expected_low}: bands must "
+                    "follow each other with no gap or overlap, starting at 0."
+                ).format(label=repr(label), low=low, expected_low=expected_low)
             )
         if high < low:
-            raise ValueError(f"Band {label!r} ends ({high}) before it starts ({low}).")
+            raise ValueError(
+                _("Band {label} ends ({high}) before it starts ({low}).").format(
+                    label=repr(label), high=high, low=low
+                )
+            )
         checked.append((label, low, high))
         expected_low = high + 1
     if expected_low != 11:
-        raise ValueError(f"Bands must end at 10, but the last one ends at {expected_low - 1}.")
+        raise ValueError(
+            _("Bands must end at 10, but the last one ends at {number}.").format(
+                number=expected_low - 1
+            )
+        )
     labels = [label for label, _, _ in checked]
     if len(set(labels)) != len(labels):
-        raise ValueError(f"Band labels must be different from each other, got {labels}.")
+        raise ValueError(
+            _("Band labels must be different from each other, got {labels}.").format(labels=labels)
+        )
     return tuple(checked)
+
+
+#: The band names of :data:`DEFAULT_BANDS` (English; :func:`band_words` gives them in words).
+BAND_WORDS = {"none": "none", "mild": "mild", "moderate": "moderate", "severe": "severe"}
+
+
+def band_words(label: str) -> str:
+    """A band's label as a reader sees it, in the language in use (``"mild"`` -> ``"leve"``).
+
+    :func:`nrs_band` and :func:`band_series` return the labels themselves (``"mild"``), which
+    code compares; this is for showing them.
+    """
+    words = {
+        "none": pgettext("pain band", "none"),
+        "mild": pgettext("pain band", "mild"),
+        "moderate": pgettext("pain band", "moderate"),
+        "severe": pgettext("pain band", "severe"),
+    }
+    return words.get(label, label)
 
 
 def nrs_band(score: float, bands: Sequence[Band] = DEFAULT_BANDS) -> str:
@@ -140,7 +192,7 @@ def nrs_band(score: float, bands: Sequence[Band] = DEFAULT_BANDS) -> str:
     ('mild', 'moderate', 'moderate')
     """
     checked = validate_bands(bands)
-    value = _number(score, "Pain score", 0, 10)
+    value = _number(score, _("Pain score"), 0, 10)
     whole = math.floor(value + 0.5)
     for label, low, high in checked:
         if low <= whole <= high:
@@ -159,7 +211,9 @@ def band_series(values: pd.Series, bands: Sequence[Band] = DEFAULT_BANDS) -> pd.
     numbers_ = pd.to_numeric(values, errors="raise").astype("float64")
     bad = numbers_[(numbers_ < 0) | (numbers_ > 10)]
     if len(bad):
-        raise ValueError(f"Pain scores must be from 0 to 10, but got {bad.iloc[0]:g}.")
+        raise ValueError(
+            _("Pain scores must be from 0 to 10, but got {value:g}.").format(value=bad.iloc[0])
+        )
     whole = np.floor(numbers_.to_numpy() + 0.5)
     labels = [label for label, _, _ in checked]
     highs = np.array([high for _, _, high in checked], dtype="float64")
@@ -180,9 +234,9 @@ def peg(pain: float, enjoyment: float, activity: float) -> float:
     6.0
     """
     items = (
-        _number(pain, "PEG pain (P)", 0, 10),
-        _number(enjoyment, "PEG enjoyment of life (E)", 0, 10),
-        _number(activity, "PEG general activity (G)", 0, 10),
+        _number(pain, _("PEG pain (P)"), 0, 10),
+        _number(enjoyment, _("PEG enjoyment of life (E)"), 0, 10),
+        _number(activity, _("PEG general activity (G)"), 0, 10),
     )
     return sum(items) / 3
 
@@ -190,11 +244,11 @@ def peg(pain: float, enjoyment: float, activity: float) -> float:
 #: Display names of the five PAINAD items, in the order of the scale.
 PAINAD_LABELS: MappingProxyType[str, str] = MappingProxyType(
     {
-        "breathing": "Breathing (not while speaking)",
-        "vocalization": "Unhappy sounds",
-        "face": "Face",
-        "body_language": "Body language",
-        "consolability": "Comforting",
+        "breathing": N_("Breathing (not while speaking)"),
+        "vocalization": N_("Unhappy sounds"),
+        "face": N_("Face"),
+        "body_language": N_("Body language"),
+        "consolability": N_("Comforting"),
     }
 )
 
@@ -206,40 +260,48 @@ PAINAD_ITEMS: MappingProxyType[str, MappingProxyType[int, str]] = MappingProxyTy
     {
         "breathing": MappingProxyType(
             {
-                0: "Breathing is even and easy, as usual for them.",
-                1: "Now and then breathing looks like hard work, or there is a short spell "
-                "of fast, deep breaths.",
-                2: "Breathing is noisy and looks like hard work, with long spells of fast, "
-                "deep breaths, or breaths that swell and fade with pauses in between.",
+                0: N_("Breathing is even and easy, as usual for them."),
+                1: N_(
+                    "Now and then breathing looks like hard work, or there is a short spell "
+                    "of fast, deep breaths."
+                ),
+                2: N_(
+                    "Breathing is noisy and looks like hard work, with long spells of fast, "
+                    "deep breaths, or breaths that swell and fade with pauses in between."
+                ),
             }
         ),
         "vocalization": MappingProxyType(
             {
-                0: "No sounds of distress.",
-                1: "A moan or groan now and then, or quiet talk in a grumbling or unhappy tone.",
-                2: "Calls out in distress again and again, moans or groans loudly, or cries.",
+                0: N_("No sounds of distress."),
+                1: N_(
+                    "A moan or groan now and then, or quiet talk in a grumbling or unhappy tone."
+                ),
+                2: N_("Calls out in distress again and again, moans or groans loudly, or cries."),
             }
         ),
         "face": MappingProxyType(
             {
-                0: "Face looks calm, blank or smiling.",
-                1: "Looks sad or scared, or is frowning.",
-                2: "Face is screwed up or twisted in a grimace.",
+                0: N_("Face looks calm, blank or smiling."),
+                1: N_("Looks sad or scared, or is frowning."),
+                2: N_("Face is screwed up or twisted in a grimace."),
             }
         ),
         "body_language": MappingProxyType(
             {
-                0: "Body is loose and at ease.",
-                1: "Body is tense, or they fidget or pace about in a troubled way.",
-                2: "Body is stiff, hands in fists or knees drawn up, pulls or pushes away, "
-                "or hits out.",
+                0: N_("Body is loose and at ease."),
+                1: N_("Body is tense, or they fidget or pace about in a troubled way."),
+                2: N_(
+                    "Body is stiff, hands in fists or knees drawn up, pulls or pushes away, "
+                    "or hits out."
+                ),
             }
         ),
         "consolability": MappingProxyType(
             {
-                0: "Does not need comforting.",
-                1: "Settles when you talk to them or touch them, or can be distracted.",
-                2: "Cannot be comforted, settled or distracted.",
+                0: N_("Does not need comforting."),
+                1: N_("Settles when you talk to them or touch them, or can be distracted."),
+                2: N_("Cannot be comforted, settled or distracted."),
             }
         ),
     }
@@ -247,9 +309,13 @@ PAINAD_ITEMS: MappingProxyType[str, MappingProxyType[int, str]] = MappingProxyTy
 
 
 def _painad_item(value: object, name: str) -> int:
-    number = _number(value, f"PAINAD item '{name}'", 0, 2)
+    number = _number(value, _("PAINAD item '{name}'").format(name=name), 0, 2)
     if number != int(number):
-        raise ValueError(f"PAINAD item '{name}' must be 0, 1 or 2, but got {number:g}.")
+        raise ValueError(
+            _("PAINAD item '{name}' must be 0, 1 or 2, but got {number:g}.").format(
+                name=name, number=number
+            )
+        )
     return int(number)
 
 
@@ -321,8 +387,8 @@ def percent_change(baseline: float, recent: float) -> float:
     positive means more. A baseline of 0 is handled explicitly: 0 -> 0 is 0.0, and a rise
     from 0 is ``math.inf`` (any rise from no pain at all is an infinitely large percent).
     """
-    base = _number(baseline, "Baseline score", 0, 10)
-    now = _number(recent, "Recent score", 0, 10)
+    base = _number(baseline, _("Baseline score"), 0, 10)
+    now = _number(recent, _("Recent score"), 0, 10)
     if base == 0:
         return 0.0 if now == 0 else math.inf
     return round(100 * (now - base) / base, _DECIMALS)
@@ -349,24 +415,27 @@ class ChangeResult:
         """One plain sentence about the change, e.g. for a visit summary."""
         base, now = f"{self.baseline:.1f}", f"{self.recent:.1f}"
         if math.isinf(self.percent):
-            amount = f"went up from {base} (no {what}) to {now}"
+            text = _("Average {what} went up from {base} (no {what}) to {now}.")
         elif self.points < 0:
-            amount = f"went down from {base} to {now} ({-self.percent:.0f}% less)"
+            text = _("Average {what} went down from {base} to {now} ({percent}% less).")
         elif self.points > 0:
-            amount = f"went up from {base} to {now} ({self.percent:.0f}% more)"
+            text = _("Average {what} went up from {base} to {now} ({percent}% more).")
         else:
-            amount = f"stayed at {base}"
+            text = _("Average {what} stayed at {base}.")
+        percent = "inf" if math.isinf(self.percent) else f"{abs(self.percent):.0f}"
         meaning = {
-            "worse": "This is a rise of 10% or more, and of 1 point or more.",
-            "no meaningful change": "This is less than a 10% change either way.",
-            "minimal": "This is a small but possibly noticeable drop (10-29%).",
-            "moderate": "This is a drop of 30% or more, which many people notice as a "
-            "real improvement.",
-            "substantial": "This is a drop of 50% or more, a large improvement.",
+            "worse": _("This is a rise of 10% or more, and of 1 point or more."),
+            "no meaningful change": _("This is less than a 10% change either way."),
+            "minimal": _("This is a small but possibly noticeable drop (10-29%)."),
+            "moderate": _(
+                "This is a drop of 30% or more, which many people notice as a real improvement."
+            ),
+            "substantial": _("This is a drop of 50% or more, a large improvement."),
         }[self.category]
         if self.category == "no meaningful change" and self.percent >= 10:
-            meaning = "This is a rise of less than 1 point, too small to call worse."
-        return f"Average {what} {amount}. {meaning}"
+            meaning = _("This is a rise of less than 1 point, too small to call worse.")
+        amount = text.format(what=_(what), base=base, now=now, percent=percent)
+        return f"{amount} {meaning}"
 
 
 def change_category(baseline: float, recent: float) -> ChangeResult:
@@ -395,8 +464,8 @@ def change_category(baseline: float, recent: float) -> ChangeResult:
     >>> change_category(6, 4).category
     'moderate'
     """
-    base = _number(baseline, "Baseline score", 0, 10)
-    now = _number(recent, "Recent score", 0, 10)
+    base = _number(baseline, _("Baseline score"), 0, 10)
+    now = _number(recent, _("Recent score"), 0, 10)
     percent = percent_change(base, now)
     points = round(now - base, _DECIMALS)
     drop = -percent

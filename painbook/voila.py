@@ -23,6 +23,8 @@ from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
+from painbook.i18n import N_, _
+
 __all__ = ["myst_to_markdown", "citations", "prelaunch_hook"]
 
 _ADMONITIONS = "admonition|note|warning|important|tip|caution|danger|attention|hint|seealso|error"
@@ -30,6 +32,20 @@ _OPEN = re.compile(rf"^(?P<fence>:{{3,}}|`{{3,}})\{{(?P<kind>{_ADMONITIONS})\}}\
 _OPTION = re.compile(r"^:[\w-]+:.*$")
 _CITE = re.compile(r"\{cite(?::\w+)?\}`([^`]*)`")
 _TERM = re.compile(r"\{[\w:-]+\}`([^`<]*?)\s*(?:<[^`]*>)?`")
+#: The title of a box that has none of its own: its kind, in words.
+_KIND_TITLES = {
+    "admonition": N_("Admonition"),
+    "note": N_("Note"),
+    "warning": N_("Warning"),
+    "important": N_("Important"),
+    "tip": N_("Tip"),
+    "caution": N_("Caution"),
+    "danger": N_("Danger"),
+    "attention": N_("Attention"),
+    "hint": N_("Hint"),
+    "seealso": N_("Seealso"),
+    "error": N_("Error"),
+}
 _BOX = (
     '<div class="painbook-box" role="note" style="border-left: 6px solid #8a4b00; '
     'background: #fff8ec; padding: 0.2em 1em; margin: 1em 0;">'
@@ -48,7 +64,9 @@ def citations(bib: Path) -> dict[str, str]:
     for key, entry in data.entries.items():
         people = entry.persons.get("author") or entry.persons.get("editor") or []
         if people:
-            who = " ".join(people[0].last_names) + (" and others" if len(people) > 1 else "")
+            who = " ".join(people[0].last_names)
+            if len(people) > 1:
+                who = _("{name} and others").format(name=who)
         else:
             who = str(entry.fields.get("organization") or entry.fields.get("title", key))
         year = entry.fields.get("year", "")
@@ -65,7 +83,8 @@ def myst_to_markdown(text: str, cite: Mapping[str, str] | None = None) -> str:
         opened = _OPEN.match(line.strip()) if fence is None else None
         if opened:
             fence = opened["fence"]
-            title = opened["title"].strip() or opened["kind"].capitalize()
+            kind = opened["kind"]
+            title = opened["title"].strip() or _(_KIND_TITLES.get(kind, kind.capitalize()))
             out += [_BOX, "", f"**{title}**", ""]
             continue
         if fence is not None:

@@ -34,6 +34,12 @@ What is in it (:func:`rules`):
   (``Where.name``: its label from :mod:`painbook.fields`), ``cell`` and ``or_delete`` the
   words that differ between a file, a table and an entry;
   the words for each change category come from ``ChangeResult.describe`` itself.
+
+The words are in the language in use (:mod:`painbook.i18n`; ``language`` says which), so
+``PAINBOOK_LANG=es python -m painbook.webrules OUT.json`` gives the Spanish page its words;
+the names the code compares (columns, ``what``, ``main_item``, band and category keys) stay
+English in both, and the words for them are beside them (``what_words``,
+``main_item_words``).
 """
 
 from __future__ import annotations
@@ -45,9 +51,10 @@ import tempfile
 from pathlib import Path
 from typing import Any
 
-from painbook import analysis, charts, diary, fields, report, scales
+from painbook import analysis, charts, diary, fields, i18n, report, scales
 from painbook.diary import _cells as _validate
 from painbook.diary import format as _format
+from painbook.i18n import _
 
 __all__ = ["FORMAT", "rules", "write_rules"]
 
@@ -100,11 +107,11 @@ def _number_rule(rule: _validate.NumberRule) -> dict[str, Any]:
             retry=retry,
         ),
         "leading_number": _template(
-            _validate._not_a_number("7" + _CELL, rule, retry),
+            _validate._not_a_number("7" + _CELL, rule, retry, number="\x037\x03"),
             quoted=_validate.quoted("7" + _CELL),
             number="\x037\x03",
             retry=retry,
-        ).replace("change it to 7,", "change it to {number},"),
+        ),
     }
     if rule.whole:
         messages["whole"] = _template(
@@ -113,8 +120,8 @@ def _number_rule(rule: _validate.NumberRule) -> dict[str, Any]:
     return {
         "low": rule.low,
         "high": rule.high,
-        "name": rule.name,
-        "explain": rule.explain,
+        "name": rule.words,
+        "explain": rule.sentence,
         "required": rule.required,
         "whole": rule.whole,
         "span": rule.span,
@@ -125,16 +132,18 @@ def _number_rule(rule: _validate.NumberRule) -> dict[str, Any]:
 def _table(spec: Any) -> dict[str, Any]:
     return {
         "what": spec.what,
+        "what_words": _validate.what_words(spec.what),
         "columns": list(spec.columns),
         "required": list(spec.required),
         "numbers": {column: _number_rule(rule) for column, rule in spec.numbers.items()},
         "lists": list(spec.lists),
         "texts": list(spec.texts),
         "aliases": dict(spec.aliases),
-        "words": dict(spec.words),
-        "examples": dict(spec.examples),
+        "words": {column: _(words) for column, words in spec.words.items()},
+        "examples": {column: _(text) for column, text in spec.examples.items()},
         "reader": spec.reader,
         "main_item": _format._main_item(spec),
+        "main_item_words": _(_format._main_item(spec)),
     }
 
 
@@ -152,9 +161,9 @@ def _diary_fields() -> dict[str, Any]:
         button = form.save_button.description
     return {
         name: {
-            "label": field.label,
-            "meaning": field.meaning,
-            "why": field.why,
+            "label": _(field.label),
+            "meaning": _(field.meaning),
+            "why": _(field.why),
             "required": field.required,
             "placeholder": placeholders.get(name),
         }
@@ -196,16 +205,23 @@ def _painad_fields() -> dict[str, Any]:
         controls = list(form.items.values())
         for control, value in zip(controls, (1, 0, 2), strict=False):
             control.value = value
-        some = form.total_text().replace("(3 of 5", "({n} of 5")
+        some = _number_mark(form.total_text(), "3", "{n}")
         for control, value in zip(controls, (1, 0, 2, 2, 2), strict=True):
             control.value = value
-        full = form.total_text().replace("total: 7 out of", "total: {total} out of")
+        full = _number_mark(form.total_text(), "7", "{total}")
     return {
         "fields": labels,
         "contexts": list(forms.CONTEXTS),
         "short": dict(forms._ITEM_SHORT),
         "total_text": {"some": some, "full": full},
     }
+
+
+def _number_mark(text: str, number: str, mark: str) -> str:
+    """``text`` with its first ``number`` (standing alone, not part of 10 or 17) as ``mark``."""
+    import re
+
+    return re.sub(rf"(?<![\d.]){number}(?![\d.])", mark, text, count=1)
 
 
 def _messages() -> dict[str, Any]:
@@ -260,18 +276,16 @@ def _messages() -> dict[str, Any]:
 
 def _example_headings() -> dict[str, str]:
     """The made-up headings of the missing-column message, and the one used for the others."""
-    import re
-
     import pandas as pd
 
     from painbook.diary import check
 
     raw = check._Raw(["Weather"], pd.DataFrame(), None, 1, None, "file")
     message = check._missing_columns_error(raw, _format._DIARY, ["pain"]).message
-    found = re.search(r"if it is headed '([^']+)'", message)
-    if found is None:  # pragma: no cover - the message changed
+    other = check.example_heading("pain")
+    if f"'{other}'" not in message:  # pragma: no cover - the message changed
         raise RuntimeError("painbook's missing-column message changed; update webrules.")
-    return {**check._EXAMPLE_HEADINGS, "_other": found.group(1)}
+    return {**{c: check.example_heading(c) for c in check._EXAMPLE_HEADINGS}, "_other": other}
 
 
 def _other_apps() -> list[dict[str, Any]]:
@@ -382,6 +396,7 @@ def rules() -> dict[str, Any]:
     trend = _defaults(analysis.trend)
     return {
         "format": FORMAT,
+        "language": i18n.language(),
         "diary": _table(_spec("_DIARY")),
         "observations": _table(_spec("_OBSERVATIONS")),
         "datetime_column": _format._DATETIME,
@@ -404,13 +419,24 @@ def rules() -> dict[str, Any]:
         "dates": {
             "first_year": _validate._FIRST_YEAR,
             "last_year": _validate._LAST_YEAR,
-            "months": list(_validate._MONTHS),
+            "months": [_validate.month_name(m) for m in range(13)],
+            "long_date": _validate._long_date(2999, 11, 22)
+            .replace("2999", "{year}")
+            .replace(_validate.month_name(11), "{month}")
+            .replace("22", "{day}"),
+            "us_date": _validate._us_date(2999, 11, 22)
+            .replace("2999", "{year}")
+            .replace(_validate.month_name(11), "{month}")
+            .replace("22", "{day}"),
             "split_date_time": _validate._SPLIT_DATE_TIME,
             "iso_date": _validate._ISO_DATE,
             "day_month": _validate._DAY_MONTH,
             "time": _validate._TIME,
         },
         "bands": [list(band) for band in scales.DEFAULT_BANDS],
+        "band_words": {
+            label: scales.band_words(label) for label, _low, _high in scales.DEFAULT_BANDS
+        },
         "change": {
             "categories": list(scales.CHANGE_CATEGORIES),
             "meanings": _change_meanings(),
@@ -432,12 +458,12 @@ def rules() -> dict[str, Any]:
         },
         "painad": {
             "items": list(scales.PAINAD_ITEMS),
-            "labels": dict(scales.PAINAD_LABELS),
+            "labels": {item: _(words) for item, words in scales.PAINAD_LABELS.items()},
             "levels": {
-                item: {str(level): text for level, text in levels.items()}
+                item: {str(level): _(text) for level, text in levels.items()}
                 for item, levels in scales.PAINAD_ITEMS.items()
             },
-            "words": dict(_format._PAINAD_WORDS),
+            "words": {item: _(words) for item, words in _format._PAINAD_WORDS.items()},
             "low": 0,
             "high": 2,
             "max_total": 10,

@@ -29,6 +29,7 @@ from pathlib import Path
 from typing import Any, TypeVar
 
 from painbook import samples
+from painbook.i18n import N_, _
 
 __all__ = [
     "BOOK_BUILD_ENV",
@@ -60,9 +61,9 @@ MY_FILES: Mapping[str, str] = {
 
 #: The made-up person behind each sample diary (see :mod:`painbook.samples`).
 SAMPLE_PEOPLE: Mapping[str, str] = {
-    "back_pain_diary": "Maria",
-    "migraine_diary": "Jordan",
-    "dementia_observations": "Dad",
+    "back_pain_diary": N_("Maria"),
+    "migraine_diary": N_("Jordan"),
+    "dementia_observations": N_("Dad"),
 }
 
 _T = TypeVar("_T")
@@ -88,7 +89,11 @@ def my_file(kind: str) -> str:
     try:
         return MY_FILES[kind]
     except KeyError:
-        raise ValueError(f"No file kind {kind!r}. Kinds: {', '.join(MY_FILES)}.") from None
+        raise ValueError(
+            _("No file kind {kind}. Kinds: {kinds}.").format(
+                kind=repr(kind), kinds=", ".join(MY_FILES)
+            )
+        ) from None
 
 
 @dataclass(frozen=True)
@@ -108,12 +113,12 @@ class DiaryChoice:
     @property
     def who(self) -> str:
         """The name for the top of a visit summary: "Maria (made up)", or empty."""
-        return f"{self.person} (made up)" if self.sample else ""
+        return _("{person} (made up)").format(person=self.person) if self.sample else ""
 
 
-def _sample_choice(sample: str, message: str) -> DiaryChoice:
-    person = SAMPLE_PEOPLE.get(sample, "a made-up person")
-    return DiaryChoice(samples.path(sample), True, person, message.format(person=person))
+def _sample_choice(sample: str, message: str, **values: str) -> DiaryChoice:
+    person = _(SAMPLE_PEOPLE[sample]) if sample in SAMPLE_PEOPLE else _("a made-up person")
+    return DiaryChoice(samples.path(sample), True, person, message.format(person=person, **values))
 
 
 def choose_diary(
@@ -133,30 +138,32 @@ def choose_diary(
     default = my_file("diary")
     wanted = (name or default).strip() or default
     if samples_only(environ):
-        return _sample_choice(sample, "This shows the diary of {person}, a made-up person.")
+        return _sample_choice(sample, _("This shows the diary of {person}, a made-up person."))
     path = Path(folder) / wanted
     if path.is_file():
         return DiaryChoice(
             path,
             False,
             "",
-            f"This reads your own diary, {path.name}, from the folder of this notebook. "
-            "Your file is only read, never changed.",
+            _(
+                "This reads your own diary, {name}, from the folder of this notebook. "
+                "Your file is only read, never changed."
+            ).format(name=path.name),
         )
     if wanted == default:
-        message = (
-            f"There is no file called {default} beside this notebook, so this shows the "
+        message = _(
+            "There is no file called {name} beside this notebook, so this shows the "
             "diary of {person}, a made-up person. To see your own diary, save it as "
-            f"{default} in this notebook's folder and run the notebook again, or type its "
+            "{name} in this notebook's folder and run the notebook again, or type its "
             "name in the box below."
         )
-    else:
-        message = (
-            f"There is no file called {wanted} beside this notebook, so this shows the diary "
-            "of {person}, a made-up person. Check the name (with its ending, such as .csv or "
-            ".xlsx) and that the file is in this notebook's folder."
-        )
-    return _sample_choice(sample, message)
+        return _sample_choice(sample, message, name=default)
+    message = _(
+        "There is no file called {name} beside this notebook, so this shows the diary "
+        "of {person}, a made-up person. Check the name (with its ending, such as .csv or "
+        ".xlsx) and that the file is in this notebook's folder."
+    )
+    return _sample_choice(sample, message, name=wanted)
 
 
 def web_only(markdown: str) -> Any:
@@ -184,7 +191,7 @@ def or_message(make: Callable[..., _T], *args: Any, **kwargs: Any) -> _T | None:
     except ValueError as err:
         from painbook.charts import show_text
 
-        show_text(f"No result here yet. {err}")
+        show_text(_("No result here yet. {message}").format(message=err))
         return None
 
 

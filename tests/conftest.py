@@ -44,6 +44,16 @@ def build_book(out: Path, *extra: str) -> BuiltBook:
     return BuiltBook(html=out / "_build" / "html", log=log, returncode=proc.returncode)
 
 
+def build_both_languages(out: Path) -> BuiltBook:
+    """The reader edition as `make book` builds it: English, then Spanish into html/es/."""
+    english = build_book(out)
+    cmd = [sys.executable, "-m", "tools.languages", "build", "--path-output", str(out / "es")]
+    cmd += ["--html", str(english.html)]
+    proc = subprocess.run(cmd, cwd=ROOT, capture_output=True, text=True)
+    log = english.log + "\n== the Spanish edition\n" + ANSI.sub("", proc.stdout + proc.stderr)
+    return BuiltBook(html=english.html, log=log, returncode=english.returncode or proc.returncode)
+
+
 @pytest.fixture(scope="session")
 def browser():
     """Debian's chromium driven by Playwright, one for the session's site checks
@@ -62,20 +72,26 @@ def browser():
 
 @pytest.fixture(scope="session")
 def book(tmp_path_factory: pytest.TempPathFactory) -> BuiltBook:
-    return build_book(tmp_path_factory.mktemp("book"))
+    return build_both_languages(tmp_path_factory.mktemp("book"))
 
 
-_REPORTS: list[str] = []
+_REPORTS: list[tuple[str, str]] = []
+
+
+_ENGLISH_TITLE = "reading level of the chapters and notebooks (Flesch-Kincaid, SMOG)"
 
 
 @pytest.fixture
 def record_readability():
-    """Keep a table to print at the end of the run (the reading-level table)."""
-    return _REPORTS.append
+    """Keep a table to print at the end of the run (the reading-level tables)."""
+
+    def record(report: str, title: str = _ENGLISH_TITLE) -> None:
+        _REPORTS.append((title, report))
+
+    return record
 
 
 def pytest_terminal_summary(terminalreporter) -> None:
-    for report in _REPORTS:
-        title = "reading level of the chapters and notebooks (Flesch-Kincaid, SMOG)"
+    for title, report in _REPORTS:
         terminalreporter.write_sep("-", title)
         terminalreporter.write_line(report)

@@ -40,6 +40,14 @@ def printable_pdfs(reader: BuiltBook, chromium: str) -> list[Printed]:
     return _made["printables"]
 
 
+def spanish_printable_pdfs(reader: BuiltBook, chromium: str) -> list[Printed]:
+    """Every printable tool of the Spanish reader edition (html/es/), on A4 and on Letter."""
+    if "printables-es" not in _made:
+        out = Path(reader.html).parent.parent.parent / "printables-es"
+        _made["printables-es"] = print_handouts(reader.html / "es", out, chromium=chromium)
+    return _made["printables-es"]
+
+
 def handout_pdfs(instructor: BuiltBook, chromium: str) -> list[Printed]:
     """Every handout of the instructor edition, printed on A4 and on Letter."""
     if "handouts" not in _made:

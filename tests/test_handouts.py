@@ -97,6 +97,33 @@ def _text(pdf: Path) -> str:
     return re.sub(r"\s+", " ", " ".join(page.extract_text() for page in PdfReader(pdf).pages))
 
 
+# --------------------------------------------------------------------------- the Spanish tools
+
+
+@pytest.fixture(scope="module")
+def printed_es(book: BuiltBook) -> dict[tuple[str, str], handouts.Printed]:
+    """The Spanish edition's printable tools (es/book/printables/), printed as `make printables`."""
+    return {(p.handout.name, p.paper): p for p in kit.spanish_printable_pdfs(book, chromium())}
+
+
+def test_the_spanish_edition_prints_the_same_tools(printed_es) -> None:
+    assert {name for name, _ in printed_es} == set(PRINTABLES)
+
+
+@pytest.mark.parametrize("paper", ["a4", "letter"])
+@pytest.mark.parametrize("name", PRINTABLES)
+def test_each_spanish_tool_prints_on_one_page_in_spanish(name: str, paper: str, printed_es) -> None:
+    p = printed_es[(name, paper)]
+    reader = PdfReader(p.pdf)
+    assert len(reader.pages) == 1, "Spanish runs longer: shorten the words in the .po file"
+    width, height = (float(v) for v in reader.pages[0].mediabox[2:])
+    assert (width, height) == pytest.approx(POINTS[paper], abs=1.5)
+    text = _text(p.pdf)
+    assert "Participar en el cuidado del dolor" in text and "911" in text, "the Spanish footer"
+    assert "Taking Part in Pain Care" not in text and "Not medical advice" not in text
+    assert "Only the sheet below prints" not in text
+
+
 @pytest.mark.parametrize("name", NAMES)
 def test_only_the_handout_prints(name: str, printed) -> None:
     text = _text(printed[(name, "letter")].pdf)

@@ -44,15 +44,30 @@ from test_build import all_toc_files
 pytestmark = pytest.mark.book
 
 # Every page of the reader edition, as its path without ".html".
-PAGES = list(dict.fromkeys(Path(f).with_suffix("").as_posix() for f in all_toc_files()))
-PAGES += ["genindex", "search"]
+ENGLISH = list(dict.fromkeys(Path(f).with_suffix("").as_posix() for f in all_toc_files()))
+ENGLISH += ["genindex", "search"]
+# The Spanish edition (tools/languages.py) has the same pages under es/, and gets every check.
+SPANISH = [f"es/{page}" for page in ENGLISH]
+PAGES = ENGLISH + SPANISH
 MODES = ["light", "dark"]
-SEARCH_QUERY = "pain diary"
+SEARCH_QUERY = {"en": "pain diary", "es": "diario del dolor"}
 DESKTOP = {"width": 1280, "height": 800}
 
 
+def leaf(page: str) -> str:
+    """The page's name without its language folder: es/search -> search."""
+    return page.removeprefix("es/")
+
+
+def edition_of(page: str) -> str:
+    return "es" if page.startswith("es/") or page == "es" else "en"
+
+
 def page_path(page: str) -> str:
-    return f"{page}.html" + (f"?q={SEARCH_QUERY.replace(' ', '+')}" if page == "search" else "")
+    if leaf(page) != "search":
+        return f"{page}.html"
+    query = SEARCH_QUERY["es" if page.startswith("es/") else "en"]
+    return f"{page}.html?q={query.replace(' ', '+')}"
 
 
 # --------------------------------------------------------------------------- browser
@@ -121,7 +136,7 @@ class Crawler:
         )
         try:
             tab.goto(self.base + page_path(page), wait_until="load")
-            if page == "search":  # let the search run, so that its results are checked too
+            if leaf(page) == "search":  # let the search run, so that its results are checked too
                 tab.wait_for_function(
                     "document.querySelector('#search-results .search-summary')?.innerText"
                 )
@@ -180,7 +195,8 @@ def crawler(browser, site):
 
 def test_every_built_page_is_checked(book: BuiltBook) -> None:
     built = built_pages(book.html)
-    assert built - {"index"} == set(PAGES), "a page is built but not checked, or vice versa"
+    built -= {"index", "es/index"}  # the front doors, checked on their own
+    assert built == set(PAGES), "a page is built but not checked, or vice versa"
 
 
 @pytest.mark.parametrize("mode", MODES)
@@ -498,7 +514,7 @@ def print_context(browser, site):
     context.close()
 
 
-@pytest.mark.parametrize("page", [p for p in PAGES if p not in {"genindex", "search"}])
+@pytest.mark.parametrize("page", [p for p in PAGES if leaf(p) not in {"genindex", "search"}])
 def test_page_prints_cleanly(print_context, site: str, page: str) -> None:
     tab = print_context.new_page()
     try:
@@ -589,7 +605,7 @@ def vnu_errors(book: BuiltBook) -> dict[str, list[str]]:
     return nu_html_errors(book.html)
 
 
-@pytest.mark.parametrize("page", ["index", *PAGES])
+@pytest.mark.parametrize("page", ["index", "es/index", *PAGES])
 def test_html_is_valid(vnu_errors: dict[str, list[str]], page: str) -> None:
     assert vnu_errors.get(page, []) == []
     assert "?" not in vnu_errors, vnu_errors.get("?")
@@ -607,7 +623,13 @@ def _config() -> dict:
     return yaml.safe_load((ROOT / "_config.yml").read_text(encoding="utf-8"))
 
 
-@pytest.mark.parametrize("page", ["index", *PAGES])
+def _title(lang: str) -> str:
+    """The book's title in one edition (_config.yml, or _config.es.yml for the Spanish)."""
+    name = "_config.yml" if lang == "en" else f"_config.{lang}.yml"
+    return yaml.safe_load((ROOT / name).read_text(encoding="utf-8"))["title"]
+
+
+@pytest.mark.parametrize("page", ["index", "es/index", *PAGES])
 def test_page_has_a_description_and_favicon(book: BuiltBook, page: str) -> None:
     path = book.html / f"{page}.html"
     soup = _soup(path)
@@ -615,9 +637,9 @@ def test_page_has_a_description_and_favicon(book: BuiltBook, page: str) -> None:
         m.get("content", "") for m in soup.find_all("meta", attrs={"name": "description"})
     ]
     assert len(descriptions) == 1 and 20 <= len(descriptions[0]) <= 160, descriptions
-    if page in {"index", "genindex", "search"}:  # no paragraph of their own: named after the book
-        assert _config()["title"] in descriptions[0]
-    if page != "index":  # the front door is replaced at once by the book's first page
+    if leaf(page) in {"index", "genindex", "search"}:  # no paragraph of their own: the book's name
+        assert _title(edition_of(page)) in descriptions[0]
+    if leaf(page) != "index":  # the front door is replaced at once by the book's first page
         icons = soup.find_all("link", rel="icon")
         assert len(icons) == 1 and (path.parent / icons[0]["href"]).is_file()
 
@@ -636,7 +658,7 @@ def test_sitemap_lists_every_page(book: BuiltBook) -> None:
     tree = ET.parse(book.html / "sitemap.xml")
     ns = {"s": "http://www.sitemaps.org/schemas/sitemap/0.9"}
     urls = [loc.text for loc in tree.getroot().findall("s:url/s:loc", ns)]
-    expected = sorted(f"{base}{p}.html" for p in PAGES if p not in {"genindex", "search"})
+    expected = sorted(f"{base}{p}.html" for p in PAGES if leaf(p) not in {"genindex", "search"})
     assert sorted(urls) == expected
     robots = (book.html / "robots.txt").read_text(encoding="utf-8")
     assert f"Sitemap: {base}sitemap.xml" in robots
@@ -648,17 +670,21 @@ def test_pages_skip_the_heavy_theme_assets(crawler: Crawler, page: str) -> None:
     paths = [urlsplit(u).path for u in crawler.visit(page, "light").requests]
     assert not [p for p in paths if p.endswith("fontawesome.js")]
     assert not [p for p in paths if "/vendor/fontawesome/webfonts/" in p], "full icon fonts"
-    if page != "search":
+    if leaf(page) != "search":
         assert not [p for p in paths if p.endswith(("searchindex.js", "searchtools.js"))]
     stylesheets = [p for p in paths if p.endswith(".css")]
     assert len(stylesheets) == 1, f"stylesheets block the first paint: {stylesheets}"
 
 
-def test_every_icon_a_page_uses_is_drawn(book: BuiltBook) -> None:
-    icons_css = (book.html / "_static" / "site-icons.css").read_text(encoding="utf-8")
+@pytest.mark.parametrize("lang", ["en", "es"])
+def test_every_icon_a_page_uses_is_drawn(book: BuiltBook, lang: str) -> None:
+    folder = book.html if lang == "en" else book.html / lang
+    icons_css = (folder / "_static" / "site-icons.css").read_text(encoding="utf-8")
     drawn = set(re.findall(r"^\.fa-([\w-]+) \{ width", icons_css, re.M))
     used = set()
     for page in ["index", *PAGES]:
+        if edition_of(page) != lang:
+            continue
         for tag in _soup(book.html / f"{page}.html").find_all(class_=re.compile(r"^fa-")):
             used |= {c[3:] for c in tag["class"] if c.startswith("fa-")}
     used -= {"solid", "regular", "brands", "lg", "fw"}

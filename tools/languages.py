@@ -16,7 +16,8 @@
 
 ``update`` extracts the reader edition's messages (Sphinx's gettext builder) and merges them into
 every language's catalogs with sphinx-intl: a new English paragraph arrives empty, a changed
-one is marked fuzzy with the old translation kept as a starting point, a removed one obsolete.
+one is marked fuzzy with the old translation kept as a starting point, a removed one is
+dropped.
 ``tests/test_translations.py`` then names every message to translate, page and line.
 """
 
@@ -36,6 +37,8 @@ ROOT = Path(__file__).resolve().parent.parent
 LANGUAGES = ("es",)
 LOCALES = ROOT / "locales"
 FLAGS = ("-n", "-W", "--keep-going")
+#: The site's own words (_ext/*.py) and the theme's missing ones; compiled into sphinx.mo.
+SITE = "site.po"
 
 
 def jupyter_book() -> list[str]:
@@ -59,9 +62,17 @@ def merge(base: dict, over: dict) -> dict:
     return out
 
 
-def config_for(lang: str) -> dict:
+def config_for_english() -> dict:
+    """_config.yml, with its local extensions found from anywhere."""
+    return config_for(None)
+
+
+def config_for(lang: str | None) -> dict:
+    """_config.yml with ``_config.<lang>.yml`` merged over it (``None``: the English alone)."""
     base = yaml.safe_load((ROOT / "_config.yml").read_text(encoding="utf-8"))
-    over = yaml.safe_load((ROOT / f"_config.{lang}.yml").read_text(encoding="utf-8")) or {}
+    over = {}
+    if lang is not None:
+        over = yaml.safe_load((ROOT / f"_config.{lang}.yml").read_text(encoding="utf-8")) or {}
     config = merge(base, over)
     # jupyter-book finds local extensions beside the config file: point at the book's _ext.
     local = config.get("sphinx", {}).get("local_extensions") or {}
@@ -105,13 +116,26 @@ def compile_catalogs(lang: str) -> int:
     from babel.messages.mofile import write_mo
     from babel.messages.pofile import read_po
 
+    folder = LOCALES / lang / "LC_MESSAGES"
     count = 0
-    for po in sorted((LOCALES / lang / "LC_MESSAGES").rglob("*.po")):
+    for po in sorted(folder.rglob("*.po")):
+        if po == folder / SITE:
+            continue  # compiled into sphinx.mo below
+        sources = [po, folder / SITE] if po == folder / "sphinx.po" else [po]
         mo = po.with_suffix(".mo")
-        if mo.exists() and mo.stat().st_mtime >= po.stat().st_mtime:
+        newest = max(p.stat().st_mtime for p in sources if p.exists())
+        if mo.exists() and mo.stat().st_mtime >= newest:
             continue
-        with po.open("rb") as fh:
-            catalog = read_po(fh, locale=lang)
+        catalog = None
+        for source in sources:
+            with source.open("rb") as fh:
+                part = read_po(fh, locale=lang)
+            if catalog is None:
+                catalog = part
+            else:
+                for message in part:
+                    if message.id and message.id not in catalog:
+                        catalog[message.id] = message
         with mo.open("wb") as fh:
             write_mo(fh, catalog, use_fuzzy=False)
         count += 1
@@ -148,20 +172,96 @@ def build(lang: str, path_output: Path, html: Path | None, extra: list[str]) -> 
     return code
 
 
+def extract(out: Path) -> Path:
+    """Every message of the reader edition, one .pot per page, into ``out``; the folder.
+
+    Sphinx's gettext builder on the English pages, with the notebooks neither run nor their
+    stored outputs read: outputs are not translated through gettext (painbook's catalog gives
+    them their words, in the language of the build that runs them).
+    """
+    out.mkdir(parents=True, exist_ok=True)
+    no_outputs = {
+        "execute": {"execute_notebooks": "off"},
+        "sphinx": {"config": {"nb_remove_code_outputs": True}},
+    }
+    config = merge(config_for_english(), no_outputs)
+    config_path = out / "_config.yml"
+    _write_if_changed(config_path, yaml.safe_dump(config, sort_keys=False, allow_unicode=True))
+    cmd = [*jupyter_book(), "build", str(ROOT), "--config", str(config_path)]
+    cmd += ["--builder", "custom", "--custom-builder", "gettext", "--path-output", str(out)]
+    proc = subprocess.run(cmd, cwd=ROOT, capture_output=True, text=True)
+    if proc.returncode:
+        raise RuntimeError(f"extracting the messages failed:\n{proc.stdout}\n{proc.stderr}")
+    return out / "_build" / "gettext"
+
+
+#: painbook's own catalog (painbook/i18n.py): extracted and updated with Babel.
+PAINBOOK_EXTRACT = [
+    "extract",
+    "-F",
+    "babel.cfg",
+    "-k",
+    "_",
+    "-k",
+    "N_",
+    "-k",
+    "ngettext:1,2",
+    "-k",
+    "pgettext:1c,2",
+    "--project=painbook",
+    "-o",
+    "painbook/locale/painbook.pot",
+    ".",
+]
+PAINBOOK_UPDATE = [
+    "update",
+    "-i",
+    "painbook/locale/painbook.pot",
+    "-d",
+    "painbook/locale",
+    "-D",
+    "painbook",
+]
+
+
+def update_painbook() -> int:
+    pybabel = str(Path(sys.executable).with_name("pybabel"))
+    for args in (PAINBOOK_EXTRACT, PAINBOOK_UPDATE):
+        code = subprocess.run([pybabel, "-q", *args], cwd=ROOT).returncode
+        if code:
+            return code
+    return 0
+
+
 def update(langs: tuple[str, ...] = LANGUAGES) -> int:
-    out = ROOT / "_build" / "i18n"
-    cmd = [*jupyter_book(), "build", str(ROOT), "--builder", "custom"]
-    cmd += ["--custom-builder", "gettext", "--path-output", str(out)]
-    code = subprocess.run(cmd, cwd=ROOT).returncode
+    """Every catalog brought up to date: the pages', painbook's and the diary page's."""
+    code = update_painbook()
     if code:
         return code
-    pot = out / "_build" / "gettext"
+    pot = extract(ROOT / "_build" / "i18n")
     intl = [str(Path(sys.executable).with_name("sphinx-intl")), "update", "-p", str(pot)]
     for lang in langs:
         code = subprocess.run([*intl, "-l", lang, "-d", str(LOCALES)], cwd=ROOT).returncode
         if code:
             return code
+        drop_obsolete(lang)
     return 0
+
+
+def drop_obsolete(lang: str) -> int:
+    """Remove the messages the English no longer has (git keeps their old translations)."""
+    import polib
+
+    dropped = 0
+    for path in sorted((LOCALES / lang / "LC_MESSAGES").rglob("*.po")):
+        po = polib.pofile(str(path))
+        stale = [entry for entry in po if entry.obsolete]
+        if stale:
+            for entry in stale:
+                po.remove(entry)
+            po.save()
+            dropped += len(stale)
+    return dropped
 
 
 def main(argv: list[str] | None = None) -> int:

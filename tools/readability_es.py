@@ -27,6 +27,7 @@ from __future__ import annotations
 
 import re
 import sys
+import warnings
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -48,7 +49,9 @@ _LOCATION = re.compile(r"(?P<path>.+?):(?P<line>\d+)$")
 def syllables(word: str) -> int:
     """Spanish syllables in one word (silabeador); at least one."""
     try:
-        return max(1, len(silabeador.syllabify(word.lower())))
+        with warnings.catch_warnings():  # silabeador reads its word list with a deprecated call
+            warnings.simplefilter("ignore", DeprecationWarning)
+            return max(1, len(silabeador.syllabify(word.lower())))
     except Exception:  # a word silabeador cannot split (a brand, an abbreviation)
         return max(1, len(re.findall(r"[aeiouáéíóúü]+", word.lower())))
 

@@ -31,6 +31,7 @@ import pandas as pd
 
 from painbook.diary.errors import DiaryError
 from painbook.fields import label
+from painbook.i18n import _, pgettext
 
 __all__ = [
     "FORMULA_TRIGGERS",
@@ -50,6 +51,7 @@ __all__ = [
     "format_number",
     "offset_message",
     "header_key",
+    "month_name",
     "parse_dates",
     "parse_numbers",
     "parse_times",
@@ -62,7 +64,17 @@ __all__ = [
     "unescape_cells",
     "unescape_series",
     "unescape_text",
+    "what_words",
 ]
+
+
+def what_words(what: str) -> str:
+    """A kind of table ("diary", "observation log") in the reader's words."""
+    if what == "diary":
+        return _("diary")
+    if what == "observation log":
+        return _("observation log")
+    return what
 
 
 # --------------------------------------------------------------------------------------
@@ -212,33 +224,49 @@ class Where:
     @property
     def retry(self) -> str:
         """The last words of every fix: what to do once the cell is changed."""
-        return {
-            "file": f"then load the {self.noun} again.",
-            "entry": "then save it again.",
-            "table": "then save again.",
-        }[self.mode]
+        if self.mode == "file":
+            return _("then load the {noun} again.").format(noun=what_words(self.noun))
+        if self.mode == "entry":
+            return _("then save it again.")
+        if self.mode == "table":
+            return _("then save again.")
+        raise KeyError(self.mode)
 
     @property
     def cell(self) -> str:
         """What holds one value: a "cell" of a file or table, a "box" of a form's entry."""
-        return "box" if self.mode == "entry" else "cell"
+        return _("box") if self.mode == "entry" else _("cell")
 
     @property
     def or_delete(self) -> str:
         """ ", or delete the row if it is not an entry" (a file or table has rows; an entry
         being saved does not)."""
-        return "" if self.mode == "entry" else ", or delete the row if it is not an entry"
+        return "" if self.mode == "entry" else _(", or delete the row if it is not an entry")
 
-    def name(self, column: str) -> str:
-        """A column as the person knows it: in a new entry, the label of its box on the
-        form (painbook.fields); in a file or table, the heading as written there."""
+    def shown(self, column: str) -> str:
+        """A column as a message quotes it: ``"Pain now (0-10)"`` (a new entry's box label,
+        from painbook.fields) or ``'pain'`` (the heading as written in a file or table)."""
         if self.mode == "entry":
             words = label(column, observations=self.noun != "diary") or label(
                 column, observations=True
             )
             if words is not None:
-                return f'the box "{words}"'
+                return f'"{words}"'
         return f"'{column}'"
+
+    def name(self, column: str) -> str:
+        """A column as the person knows it: in a new entry, the label of its box on the
+        form (painbook.fields); in a file or table, the heading as written there."""
+        shown = self.shown(column)
+        if self.mode == "entry" and shown.startswith('"'):
+            return _("the box {label}").format(label=shown)
+        return shown
+
+    def at_line(self, line: int | None) -> str:
+        """``"line 7"`` (``"row 7"`` in a spreadsheet), for inside a sentence."""
+        if self.unit == "Row":
+            return _("row {line}").format(line=line)
+        return _("line {line}").format(line=line)
 
     def line(self, pos: int) -> int | None:
         """The file line of row ``pos`` (None outside a file)."""
@@ -249,13 +277,26 @@ class Where:
     def place(self, pos: int, column: str | None) -> str:
         """``"Line 7, column 'Pain'"`` and its equivalents for an entry or a table."""
         if self.mode == "file":
-            where = f"{self.unit} {self.line(pos)}"
-            return f"{where}, column '{column}'" if column is not None else where
+            line = self.line(pos)
+            if self.unit == "Row":
+                if column is None:
+                    return _("Row {line}").format(line=line)
+                return _("Row {line}, column '{column}'").format(line=line, column=column)
+            if column is None:
+                return _("Line {line}").format(line=line)
+            return _("Line {line}, column '{column}'").format(line=line, column=column)
         if self.mode == "entry":
-            return f"In the new entry, {self.name(column)}" if column else "In the new entry"
+            if column:
+                return _("In the new entry, {name}").format(name=self.name(column))
+            return _("In the new entry")
         label_ = self.labels[pos] if self.labels is not None else pos
-        where = f"Row {pos + 1} of the table (index {label_!r})"
-        return f"{where}, column '{column}'" if column is not None else where
+        if column is None:
+            return _("Row {row} of the table (index {index})").format(
+                row=pos + 1, index=repr(label_)
+            )
+        return _("Row {row} of the table (index {index}), column '{column}'").format(
+            row=pos + 1, index=repr(label_), column=column
+        )
 
 
 class Problems:
@@ -276,7 +317,7 @@ class Problems:
         if self._best is not None and self._best[0] <= key:
             return
         if self.where.mode == "entry":  # a form's entry has boxes, not cells
-            text = text.replace("the cell", f"the {self.where.cell}")
+            text = text.replace(_("the cell"), _("the box"))
         message = f"{self.where.place(pos, column)}: {text}"
         error = DiaryError(message, line=self.where.line(pos), column=column)
         self._best = (key, error)
@@ -339,9 +380,21 @@ class NumberRule:
         """``"a number from 0 to 10"`` or ``"0, 1 or 2"``."""
         if self.whole and self.high - self.low <= 3:
             values = [format_number(v) for v in range(int(self.low), int(self.high) + 1)]
-            return ", ".join(values[:-1]) + " or " + values[-1]
-        kind = "a whole number" if self.whole else "a number"
-        return f"{kind} from {format_number(self.low)} to {format_number(self.high)}"
+            return _("{values} or {last}").format(values=", ".join(values[:-1]), last=values[-1])
+        low, high = format_number(self.low), format_number(self.high)
+        if self.whole:
+            return _("a whole number from {low} to {high}").format(low=low, high=high)
+        return _("a number from {low} to {high}").format(low=low, high=high)
+
+    @property
+    def words(self) -> str:
+        """:attr:`name` in the reader's language."""
+        return _(self.name)
+
+    @property
+    def sentence(self) -> str:
+        """:attr:`explain` in the reader's language."""
+        return _(self.explain)
 
 
 _NUMBER = r"[+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?"
@@ -393,20 +446,27 @@ def parse_numbers(
     return values + 0.0  # turns -0.0 into 0.0
 
 
-def _not_a_number(value: str, rule: NumberRule, retry: str) -> str:
-    message = f"{quoted(value)} is not a number. {rule.explain} "
+def _not_a_number(value: str, rule: NumberRule, retry: str, number: str | None = None) -> str:
+    """The words for a cell that is not a number (``number``: the number to suggest, when
+    the caller wants its own, such as a placeholder)."""
+    message = _("{quoted} is not a number.").format(quoted=quoted(value)) + f" {rule.sentence} "
     match = _LEADING_NUMBER.match(value)
     if _LOOKS_LIKE_DATE.match(value):
-        message += (
+        message += _(
             "A spreadsheet program can turn a score typed like 5/10 into a date. "
-            f"Change the cell to just the number ({rule.span}), {retry}"
-        )
+            "Change the cell to just the number ({span}), {retry}"
+        ).format(span=rule.span, retry=retry)
     elif match and match.group(1) != value.strip():
-        number = match.group(1).replace(",", ".")
-        message += f"Write just the number: change it to {number}, {retry}"
+        suggested = match.group(1).replace(",", ".") if number is None else number
+        message += _("Write just the number: change it to {number}, {retry}").format(
+            number=suggested, retry=retry
+        )
+    elif rule.required:
+        message += _("Change it to {span}, {retry}").format(span=rule.span, retry=retry)
     else:
-        fill = "" if rule.required else " (or leave the cell empty)"
-        message += f"Change it to {rule.span}{fill}, {retry}"
+        message += _("Change it to {span} (or leave the cell empty), {retry}").format(
+            span=rule.span, retry=retry
+        )
     return message
 
 
@@ -414,17 +474,20 @@ def range_message(value: float, rule: NumberRule, retry: str) -> str:
     """The words for a number outside its scale, or not whole when it must be."""
     shown = format_number(value)
     if value > rule.high:
-        what = f"{shown} is above {format_number(rule.high)}."
+        what = _("{value} is above {high}.").format(value=shown, high=format_number(rule.high))
     elif value < rule.low:
-        what = f"{shown} is below {format_number(rule.low)}."
+        what = _("{value} is below {low}.").format(value=shown, low=format_number(rule.low))
     else:
-        what = f"{shown} is not a whole number."
-    return f"{what} {rule.explain} Change it to {rule.span}, {retry}"
+        what = _("{value} is not a whole number.").format(value=shown)
+    fix = _("Change it to {span}, {retry}").format(span=rule.span, retry=retry)
+    return f"{what} {rule.sentence} {fix}"
 
 
 def empty_message(rule: NumberRule, retry: str, or_delete: str = "") -> str:
     """The words for a required number left empty (``or_delete``: see ``Where.or_delete``)."""
-    return f"the {rule.name} is empty. Every entry needs one. Add {rule.span}{or_delete}, {retry}"
+    return _("the {name} is empty. Every entry needs one. Add {span}{or_delete}, {retry}").format(
+        name=rule.words, span=rule.span, or_delete=or_delete, retry=retry
+    )
 
 
 # --------------------------------------------------------------------------------------
@@ -453,21 +516,59 @@ def split_date_time(text: pd.Series) -> tuple[pd.Series, pd.Series]:
     return date_part, time_part
 
 
+def month_name(month: int) -> str:
+    """The name of month 1-12 in the reader's language (``""`` for 0, as in calendar)."""
+    names = (
+        "",
+        pgettext("month", "January"),
+        pgettext("month", "February"),
+        pgettext("month", "March"),
+        pgettext("month", "April"),
+        pgettext("month", "May"),
+        pgettext("month", "June"),
+        pgettext("month", "July"),
+        pgettext("month", "August"),
+        pgettext("month", "September"),
+        pgettext("month", "October"),
+        pgettext("month", "November"),
+        pgettext("month", "December"),
+    )
+    return names[month]
+
+
 def _long_date(year: int, month: int, day: int) -> str:
-    return f"{day} {_MONTHS[month]} {year}"
+    """``3 April 2026`` (day first)."""
+    return _("{day} {month} {year}").format(day=day, month=month_name(month), year=year)
+
+
+def _us_date(year: int, month: int, day: int) -> str:
+    """``April 3, 2026`` (month first), as a US reader writes it."""
+    return _("{month} {day}, {year}").format(day=day, month=month_name(month), year=year)
 
 
 def _impossible_date(value: str, year: int, month: int, day: int, retry: str) -> str:
     if not 1 <= month <= 12:
-        why = f"there is no month {month}"
+        why = _("there is no month {month}").format(month=month)
     elif day < 1:
-        why = "there is no day 0"
+        why = _("there is no day 0")
     elif day > calendar.monthrange(year, month)[1]:
         days = calendar.monthrange(year, month)[1]
-        why = f"{_MONTHS[month]} {year} has only {days} days"
+        why = _("{month} {year} has only {days} days").format(
+            month=month_name(month), year=year, days=days
+        )
     else:
-        why = f"the year {year} looks wrong"
-    return f"{quoted(value)} is not a real date: {why}. Change it to the right date, {retry}"
+        why = _("the year {year} looks wrong").format(year=year)
+    return _("{quoted} is not a real date: {why}. Change it to the right date, {retry}").format(
+        quoted=quoted(value), why=why, retry=retry
+    )
+
+
+def unreadable_date(value: str, retry: str) -> str:
+    """The words for a date cell that is no date at all."""
+    return _(
+        "{quoted} is not a date we can read. Write dates as year-month-day, for example "
+        "2026-04-03 for 3 April 2026, {retry}"
+    ).format(quoted=quoted(value), retry=retry)
 
 
 def parse_dates(
@@ -505,10 +606,10 @@ def parse_dates(
         empty,
         order,
         column,
-        lambda pos: (
+        lambda pos: _(
             "the date is empty. Every entry needs a date. Add it as year-month-day "
-            f"(for example 2026-04-03){problems.where.or_delete}, {retry}"
-        ),
+            "(for example 2026-04-03){or_delete}, {retry}"
+        ).format(or_delete=problems.where.or_delete, retry=retry),
     )
     year = np.zeros(n, dtype=np.int64)
     month = np.zeros(n, dtype=np.int64)
@@ -533,11 +634,11 @@ def parse_dates(
             bad,
             order,
             column,
-            lambda pos: (
-                f"{quoted(raw[pos])} does not match the date form you gave "
-                f"(date_format={date_format!r}), or is not a real date. Change it to match "
-                f"that form, or write it as year-month-day (for example 2026-04-03), {retry}"
-            ),
+            lambda pos: _(
+                "{quoted} does not match the date form you gave "
+                "(date_format={date_format}), or is not a real date. Change it to match "
+                "that form, or write it as year-month-day (for example 2026-04-03), {retry}"
+            ).format(quoted=quoted(raw[pos]), date_format=repr(date_format), retry=retry),
         )
         good = rest.copy()
         good[rest] = ~bad[rest]
@@ -550,9 +651,11 @@ def parse_dates(
                     int(where_time),
                     order,
                     column,
-                    f"date_format={date_format!r} gives a time of day. date_format should "
-                    f"describe only the date (for example '%d/%m/%Y'); put the time in a "
-                    f"'time' column. Change date_format, {retry}",
+                    _(
+                        "date_format={date_format} gives a time of day. date_format should "
+                        "describe only the date (for example '%d/%m/%Y'); put the time in a "
+                        "'time' column. Change date_format, {retry}"
+                    ).format(date_format=repr(date_format), retry=retry),
                 )
             year[good] = stamps.year
             month[good] = stamps.month
@@ -568,10 +671,7 @@ def parse_dates(
             unreadable,
             order,
             column,
-            lambda pos: (
-                f"{quoted(raw[pos])} is not a date we can read. Write dates as "
-                f"year-month-day, for example 2026-04-03 for 3 April 2026, {retry}"
-            ),
+            lambda pos: unreadable_date(raw[pos], retry),
         )
         if is_dm.any():
             first = np.zeros(n, dtype=np.int64)
@@ -646,21 +746,34 @@ def _check_date_order(
     day_rows = np.flatnonzero(day_first)
     month_rows = np.flatnonzero(month_first)
     if day_rows.size and month_rows.size:
-        if day_rows[0] < month_rows[0]:
-            settled, other, settled_order, other_order = day_rows[0], month_rows[0], "day", "month"
+        day_settles = day_rows[0] < month_rows[0]
+        if day_settles:
+            settled, other = day_rows[0], month_rows[0]
+            text = _(
+                "{quoted} puts the month first, but {settled_where} ({settled}) puts the day "
+                "first. Use one order for the whole column; year-month-day is safest (for "
+                "example 2026-03-25). Change the dates so they all use one order, {retry}"
+            )
         else:
-            settled, other, settled_order, other_order = month_rows[0], day_rows[0], "month", "day"
+            settled, other = month_rows[0], day_rows[0]
+            text = _(
+                "{quoted} puts the day first, but {settled_where} ({settled}) puts the month "
+                "first. Use one order for the whole column; year-month-day is safest (for "
+                "example 2026-03-25). Change the dates so they all use one order, {retry}"
+            )
         settled_where = where.place(int(settled), None).lower()
         if where.mode == "file":
-            settled_where = f"{where.unit.lower()} {where.line(int(settled))}"
+            settled_where = where.at_line(where.line(int(settled)))
         problems.add(
             int(other),
             order,
             column,
-            f"{quoted(raw[other])} puts the {other_order} first, but {settled_where} "
-            f"({raw[settled]}) puts the {settled_order} first. Use one order for the whole "
-            f"column; year-month-day is safest (for example 2026-03-25). Change the dates "
-            f"so they all use one order, {retry}",
+            text.format(
+                quoted=quoted(raw[other]),
+                settled_where=settled_where,
+                settled=raw[settled],
+                retry=retry,
+            ),
         )
     amb_rows = np.flatnonzero(ambiguous)
     if amb_rows.size:
@@ -668,18 +781,31 @@ def _check_date_order(
         a, b, y = int(first[pos]), int(second[pos]), int(years[pos])
         hint = ""
         if day_rows.size and not month_rows.size:
-            hint = " Other dates in this column put the day first, so it is probably the first."
+            hint = " " + _(
+                "Other dates in this column put the day first, so it is probably the first."
+            )
         elif month_rows.size and not day_rows.size:
-            hint = " Other dates in this column put the month first, so it is probably the second."
+            hint = " " + _(
+                "Other dates in this column put the month first, so it is probably the second."
+            )
         problems.add(
             pos,
             order,
             column,
-            f"{quoted(raw[pos])} could be {_long_date(y, b, a)} (day first) or "
-            f"{_MONTHS[a]} {b}, {y} (month first). Which did you mean?{hint} Write dates as "
-            f"year-month-day, for example {y:04d}-{b:02d}-{a:02d} for {_long_date(y, b, a)}, "
-            f'or say the order when you load the diary: read_diary(path, date_format="%d/%m/%Y") '
-            f'for day first, or date_format="%m/%d/%Y" for month first. Change it, {retry}',
+            _(
+                "{quoted} could be {day_first} (day first) or {month_first} (month first). "
+                "Which did you mean?{hint} Write dates as year-month-day, for example {iso} for "
+                "{day_first}, or say the order when you load the diary: "
+                'read_diary(path, date_format="%d/%m/%Y") for day first, or '
+                'date_format="%m/%d/%Y" for month first. Change it, {retry}'
+            ).format(
+                quoted=quoted(raw[pos]),
+                day_first=_long_date(y, b, a),
+                month_first=_us_date(y, a, b),
+                hint=hint,
+                iso=f"{y:04d}-{b:02d}-{a:02d}",
+                retry=retry,
+            ),
         )
 
 
@@ -758,28 +884,34 @@ def offset_message(value: str, time_text: str, retry: str) -> str | None:
     if not match:
         return None
     offset = "Z (UTC)" if match[1] == "Z" else match[1]
-    return (
-        f"{quoted(value)} ends with a time-zone offset, {offset}: that time is on the clock "
+    return _(
+        "{quoted} ends with a time-zone offset, {offset}: that time is on the clock "
         "of another place (often UTC), not on yours. The diary keeps times as your own clock "
         "showed them, with no offset. Write the local time (for example 08:30), or, if the "
         "file comes from an app, bring it in with painbook.imports.import_diary(path), which "
-        f"changes the times to your time zone, {retry}"
-    )
+        "changes the times to your time zone, {retry}"
+    ).format(quoted=quoted(value), offset=offset, retry=retry)
 
 
 def _bad_time(value: str, retry: str) -> str:
     offset = offset_message(value, value, retry)
     if offset:
         return offset
-    message = (
-        f"{quoted(value)} is not a time in 24-hour HH:MM form (hours 00 to 23, minutes 00 to 59). "
-    )
+    message = _(
+        "{quoted} is not a time in 24-hour HH:MM form (hours 00 to 23, minutes 00 to 59)."
+    ).format(quoted=quoted(value))
     suggestion = suggest_time(value)
     if suggestion:
-        return message + f"Change it to {suggestion}, {retry}"
-    return message + (
-        f"Write the time as hours:minutes, for example 08:30 or 20:15 (or leave the cell "
-        f"empty), {retry}"
+        return (
+            message + " " + _("Change it to {time}, {retry}").format(time=suggestion, retry=retry)
+        )
+    return (
+        message
+        + " "
+        + _(
+            "Write the time as hours:minutes, for example 08:30 or 20:15 (or leave the cell "
+            "empty), {retry}"
+        ).format(retry=retry)
     )
 
 

@@ -42,6 +42,8 @@ from painbook.diary._cells import (
     strip_all,
     to_string_array,
     unescape_cells,
+    unreadable_date,
+    what_words,
 )
 from painbook.diary.errors import DiaryError
 from painbook.diary.format import (
@@ -52,6 +54,7 @@ from painbook.diary.format import (
     _main_item,
     _Spec,
 )
+from painbook.i18n import N_, _, ngettext, pgettext
 
 
 def check_duplicates(df: pd.DataFrame) -> pd.DataFrame:
@@ -88,14 +91,22 @@ def check_duplicates(df: pd.DataFrame) -> pd.DataFrame:
             stamp = pd.Timestamp(date).strftime("%Y-%m-%d")
             what.append(stamp + (f" {time}" if time is not None and not pd.isna(time) else ""))
         if pain is not None and not pd.isna(pain):
-            what.append(f"pain {format_number(float(pain))}")
-        label = "Lines" if from_file else "Entries"
-        listed = ", ".join(str(x) for x in lines[:-1]) + f" and {lines[-1]}"
-        detail = f" ({', '.join(what)})" if what else ""
-        message = (
-            f"{label} {listed} hold the same entry{detail}. If it was saved twice by "
-            "mistake, delete the extra copy in your diary file; nothing has been removed."
+            what.append(_("pain {score}").format(score=format_number(float(pain))))
+        listed = _("{items} and {last}").format(
+            items=", ".join(str(x) for x in lines[:-1]), last=lines[-1]
         )
+        detail = f" ({', '.join(what)})" if what else ""
+        if from_file:
+            template = _(
+                "Lines {listed} hold the same entry{detail}. If it was saved twice by "
+                "mistake, delete the extra copy in your diary file; nothing has been removed."
+            )
+        else:
+            template = _(
+                "Entries {listed} hold the same entry{detail}. If it was saved twice by "
+                "mistake, delete the extra copy in your diary file; nothing has been removed."
+            )
+        message = template.format(listed=listed, detail=detail)
         rows.append(
             {
                 "lines": lines,
@@ -167,9 +178,18 @@ def _resolve(
         if not heading.strip():
             continue
         if heading in seen:
+            if noun == "field":
+                text = _(
+                    "Two fields are both called '{heading}' (fields {first} and {second}). "
+                    "Rename one of them so each field has its own name, {retry}"
+                )
+            else:
+                text = _(
+                    "Two columns are both called '{heading}' (columns {first} and {second}). "
+                    "Rename one of them so each column has its own name, {retry}"
+                )
             raise DiaryError(
-                f"Two {noun}s are both called '{heading}' ({noun}s {seen[heading] + 1} and "
-                f"{i + 1}). Rename one of them so each {noun} has its own name, {retry}",
+                text.format(heading=heading, first=seen[heading] + 1, second=i + 1, retry=retry),
                 line=line,
                 column=heading,
             )
@@ -182,9 +202,11 @@ def _resolve(
         if pos is None:
             found = ", ".join(f"'{h}'" for h in headers if h.strip())
             raise DiaryError(
-                f"columns= names the heading '{file_name}', but the file has no column with "
-                f"that heading. The headings are: {found}. Change columns= to use one of "
-                f"them, {retry}",
+                _(
+                    "columns= names the heading '{heading}', but the file has no column with "
+                    "that heading. The headings are: {found}. Change columns= to use one of "
+                    "them, {retry}"
+                ).format(heading=file_name, found=found, retry=retry),
                 column=str(file_name),
             )
         if target is None:  # "this heading is not one of the diary's columns"
@@ -194,10 +216,19 @@ def _resolve(
         canonical = _canonical_name(str(target), spec)
         if canonical is None:
             raise DiaryError(
-                f"columns= maps '{file_name}' to '{target}', which is not a {spec.what} "
-                f"column. The {spec.what} columns are: {', '.join(spec.columns)} (and "
-                f"'{_DATETIME}' for a column holding date and time, or None for a heading "
-                f"that is none of them). Change columns=, {retry}",
+                _(
+                    "columns= maps '{heading}' to '{target}', which is not a {what} "
+                    "column. The {what} columns are: {columns} (and "
+                    "'{datetime}' for a column holding date and time, or None for a heading "
+                    "that is none of them). Change columns=, {retry}"
+                ).format(
+                    heading=file_name,
+                    target=target,
+                    what=what_words(spec.what),
+                    columns=", ".join(spec.columns),
+                    datetime=_DATETIME,
+                    retry=retry,
+                ),
                 column=str(file_name),
             )
         if canonical in assigned:
@@ -221,12 +252,21 @@ def _resolve(
             canonical = heading
         if canonical is None:
             if raw.mode == "entry" and known_extras is not None and heading not in known_extras:
-                extra_list = ", ".join(f"'{e}'" for e in known_extras) or "none"
+                extra_list = ", ".join(f"'{e}'" for e in known_extras)
+                extra_list = extra_list or pgettext("columns", "none")
                 raise DiaryError(
-                    f"'{heading}' is not a {spec.what} column. The {spec.what} columns are: "
-                    f"{', '.join(spec.columns)}; the extra columns in this file are: "
-                    f"{extra_list}. Change the name, or add a '{heading}' column to the file "
-                    f"first, {retry}",
+                    _(
+                        "'{heading}' is not a {what} column. The {what} columns are: "
+                        "{columns}; the extra columns in this file are: "
+                        "{extras}. Change the name, or add a '{heading}' column to the file "
+                        "first, {retry}"
+                    ).format(
+                        heading=heading,
+                        what=what_words(spec.what),
+                        columns=", ".join(spec.columns),
+                        extras=extra_list,
+                        retry=retry,
+                    ),
                     column=heading,
                 )
             extras.append(i)
@@ -252,10 +292,14 @@ def _resolve(
         if filled.size:
             where = _where(raw)
             row_line = where.line(int(filled[0]))
-            at = f" (first at {where.unit.lower()} {row_line})" if row_line is not None else ""
+            at = ""
+            if row_line is not None:
+                at = " " + _("(first at {where})").format(where=where.at_line(row_line))
             raise DiaryError(
-                f"Column {i + 1} has entries but no heading{at}. Add a heading for it in the "
-                f"heading row, or delete that column, {retry}",
+                _(
+                    "Column {number} has entries but no heading{at}. Add a heading for it in the "
+                    "heading row, or delete that column, {retry}"
+                ).format(number=i + 1, at=at, retry=retry),
                 line=row_line if row_line is not None else line,
             )
     missing = [
@@ -267,13 +311,18 @@ def _resolve(
         raise _missing_columns_error(raw, spec, missing)
     if missing:
         where = Where("entry", noun=raw.noun)
-        names = " and ".join(where.name(c).removeprefix("the box ") for c in missing)
-        boxes = "boxes" if len(missing) > 1 else "box"
-        raise DiaryError(
-            f"The new entry has nothing in the {boxes} {names}. Every entry needs "
-            f"{'them' if len(missing) > 1 else 'one'}. Fill in {names}, {retry}",
-            column=missing[0],
+        shown = [where.shown(c) for c in missing]
+        names = shown[0]
+        for more in shown[1:]:
+            names = _("{items} and {last}").format(items=names, last=more)
+        text = ngettext(
+            "The new entry has nothing in the box {names}. Every entry needs one. "
+            "Fill in {names}, {retry}",
+            "The new entry has nothing in the boxes {names}. Every entry needs them. "
+            "Fill in {names}, {retry}",
+            len(missing),
         )
+        raise DiaryError(text.format(names=names, retry=retry), column=missing[0])
     return assigned, extras
 
 
@@ -286,16 +335,32 @@ def _two_columns_error(
     retry: str,
     noun: str,
 ) -> DiaryError:
-    words = spec.words.get(canonical, canonical)
+    words = _(spec.words.get(canonical, canonical))
     how = ""
     if noun == "column" and line is not None:
-        how = (
-            f" (or keep both and say that '{second}' is not the {words} column: "
-            f"{spec.reader}(path, columns={{'{second}': None}}))"
+        how = " " + _(
+            "(or keep both and say that '{second}' is not the {words} column: "
+            "{reader}(path, columns={{'{second}': None}}))"
+        ).format(second=second, words=words, reader=spec.reader)
+    if noun == "field":
+        text = _(
+            "Two fields hold the {words}: '{first}' and '{second}'. A {what} can have only "
+            "one. Rename or delete one of them{how}, {retry}"
+        )
+    else:
+        text = _(
+            "Two columns hold the {words}: '{first}' and '{second}'. A {what} can have only "
+            "one. Rename or delete one of them{how}, {retry}"
         )
     return DiaryError(
-        f"Two {noun}s hold the {words}: '{first}' and '{second}'. A {spec.what} can have only "
-        f"one. Rename or delete one of them{how}, {retry}",
+        text.format(
+            words=words,
+            first=first,
+            second=second,
+            what=what_words(spec.what),
+            how=how,
+            retry=retry,
+        ),
         line=line,
         column=second,
     )
@@ -303,42 +368,62 @@ def _two_columns_error(
 
 def _missing_columns_error(raw: _Raw, spec: _Spec, missing: list[str]) -> DiaryError:
     retry = _retry(raw)
-    found = ", ".join(f"'{h}'" for h in raw.headers if h.strip()) or "none"
+    found = ", ".join(f"'{h}'" for h in raw.headers if h.strip()) or _("none")
     names = " or ".join(f"'{c}'" for c in missing)
-    where = "table" if raw.mode == "table" else f"{spec.what}{_named(raw.source)}"
+    if len(missing) > 1:
+        names = f"'{missing[0]}'"
+        for more in missing[1:]:
+            names = _("{items} or {last}").format(items=names, last=f"'{more}'")
+    sheet = ""
     if raw.sheet:
-        where += f" (sheet '{raw.sheet}')"
-    message = f"The {where} has no {names} column. The column headings found are: {found}. "
+        sheet = " " + _("(sheet '{sheet}')").format(sheet=raw.sheet)
+    if raw.mode == "table":
+        message = _("The table{sheet} has no {names} column.").format(sheet=sheet, names=names)
+    else:
+        message = _("The {what}{name}{sheet} has no {names} column.").format(
+            what=what_words(spec.what), name=_named(raw.source), sheet=sheet, names=names
+        )
+    message += " " + _("The column headings found are: {found}.").format(found=found) + " "
     for column in missing:
         if column in spec.examples:
-            message += f"A {column} column can be headed {spec.examples[column]}. "
+            message += _("A {column} column can be headed {examples}.").format(
+                column=column, examples=_(spec.examples[column])
+            )
+            message += " "
     first = raw.headers[0] if raw.headers else ""
     if raw.mode == "file" and _looks_like_data(first):
-        message += (
+        message += _(
             "The first line looks like an entry, not headings. Add a heading line at the "
-            f"top (for example: {','.join(spec.columns[:3])},notes), {retry}"
-        )
+            "top (for example: {example},notes), {retry}"
+        ).format(example=",".join(spec.columns[:3]), retry=retry)
     else:
         example = missing[0]
         # A made-up heading, never one of the file's own: the file's headings may be anything
         # (a weekday, a name), and suggesting one of them as the pain would mislead.
-        heading = _EXAMPLE_HEADINGS.get(example, "Score")
+        heading = example_heading(example)
         mapping = f"{{'{heading}': '{example}'}}"
         if raw.mode == "table":
-            message += (
-                f"Add the column, or rename the one that holds it (for example, if it is "
-                f"headed '{heading}': df.rename(columns={mapping})), {retry}"
-            )
+            message += _(
+                "Add the column, or rename the one that holds it (for example, if it is "
+                "headed '{heading}': df.rename(columns={mapping})), {retry}"
+            ).format(heading=heading, mapping=mapping, retry=retry)
         else:
-            message += (
-                f"Rename the heading of that column (or say which column it is: if it is "
-                f"headed '{heading}', {spec.reader}(path, columns={mapping})), {retry}"
-            )
+            message += _(
+                "Rename the heading of that column (or say which column it is: if it is "
+                "headed '{heading}', {reader}(path, columns={mapping})), {retry}"
+            ).format(heading=heading, reader=spec.reader, mapping=mapping, retry=retry)
     return DiaryError(message, line=raw.header_line, column=missing[0])
 
 
 #: The made-up heading used in the example of the missing-column message.
-_EXAMPLE_HEADINGS = {"date": "Logged on"}
+_EXAMPLE_HEADINGS = {"date": N_("Logged on")}
+#: The made-up heading of the example for any other missing column.
+_OTHER_EXAMPLE_HEADING = N_("Score")
+
+
+def example_heading(column: str) -> str:
+    """The made-up heading of the missing-column message's example, in the reader's words."""
+    return _(_EXAMPLE_HEADINGS.get(column, _OTHER_EXAMPLE_HEADING))
 
 
 def _looks_like_data(value: str) -> bool:
@@ -423,8 +508,9 @@ def _check_numbers(
             problems.add(pos, orders[column], names[column], text, priority=1)
         if not problems.found:
             raise DiaryError(
-                f"The {spec.what} could not be checked ({exc}). Check the number columns, "
-                f"{problems.where.retry}"
+                _(
+                    "The {what} could not be checked ({error}). Check the number columns, {retry}"
+                ).format(what=what_words(spec.what), error=exc, retry=problems.where.retry)
             ) from exc
 
 
@@ -570,15 +656,12 @@ def _check_midnight(
         if offset:
             return offset
         if clock_mask[i]:
-            return (
-                f"{quoted(raw[i])} has a time of day in it. Put the time in its own 'time' "
-                f"column (or head this column 'Date/Time' so it is read as date and time), "
-                f"{retry}"
-            )
-        return (
-            f"{quoted(raw[i])} is not a date we can read. Write dates as year-month-day, "
-            f"for example 2026-04-03 for 3 April 2026, {retry}"
-        )
+            return _(
+                "{quoted} has a time of day in it. Put the time in its own 'time' "
+                "column (or head this column 'Date/Time' so it is read as date and time), "
+                "{retry}"
+            ).format(quoted=quoted(raw[i]), retry=retry)
+        return unreadable_date(raw[i], retry)
 
     problems.add_first(bad, pos, column, explain)
 
@@ -610,8 +693,10 @@ def _column_text(series: pd.Series) -> pd.Series:
 def _table_raw(df: pd.DataFrame, spec: _Spec) -> _Raw:
     if not isinstance(df, pd.DataFrame):
         raise DiaryError(
-            f"write needs a table (a pandas DataFrame), not {type(df).__name__}. Pass the "
-            f"{spec.what} DataFrame, then save again."
+            _(
+                "write needs a table (a pandas DataFrame), not {type}. Pass the "
+                "{what} DataFrame, then save again."
+            ).format(type=type(df).__name__, what=what_words(spec.what))
         )
     headers = [str(c) for c in df.columns]
     data = {i: _column_text(df.iloc[:, i]) for i in range(df.shape[1])}
@@ -636,9 +721,13 @@ def _entry_frame(
 ) -> pd.DataFrame:
     if not isinstance(entry, Mapping):
         raise DiaryError(
-            f"An entry must be a mapping of column names to values, like "
-            f"{{'date': '2026-04-03', '{_main_item(spec).split()[0]}': 5}}, not "
-            f"{type(entry).__name__}. Change it, then add the entry again."
+            _(
+                "An entry must be a mapping of column names to values, like "
+                "{example}, not {type}. Change it, then add the entry again."
+            ).format(
+                example=f"{{'date': '2026-04-03', '{_main_item(spec).split()[0]}': 5}}",
+                type=type(entry).__name__,
+            )
         )
     values = {
         str(k): "; ".join(str(part) for part in v) if isinstance(v, list | tuple) else v

@@ -19,6 +19,7 @@ from painbook.diary._cells import (
     NumberRule,
     header_key,
 )
+from painbook.i18n import N_
 
 #: The diary's columns, in order (see DESIGN.md, "The diary").
 CANONICAL_COLUMNS: tuple[str, ...] = (
@@ -79,53 +80,94 @@ OBSERVATION_COLUMNS: tuple[str, ...] = ("date", "time", *PAINAD_ITEMS, "context"
 _DATETIME = "datetime"  # a column holding date and time together ("Date/Time")
 
 
-_NRS = "from 0 (no pain) to 10 (worst pain imaginable)"
-
-
+# The words of each rule are English here, marked for the catalog (N_); the messages show
+# them in the reader's language (NumberRule.words and .sentence).
 _DIARY_NUMBERS: dict[str, NumberRule] = {
-    "pain": NumberRule(0, 10, "pain score", f"Pain is scored {_NRS}.", required=True),
-    "worst": NumberRule(0, 10, "worst pain score", f"Worst pain is scored {_NRS}."),
-    "least": NumberRule(0, 10, "least pain score", f"Least pain is scored {_NRS}."),
+    "pain": NumberRule(
+        0,
+        10,
+        N_("pain score"),
+        N_("Pain is scored from 0 (no pain) to 10 (worst pain imaginable)."),
+        required=True,
+    ),
+    "worst": NumberRule(
+        0,
+        10,
+        N_("worst pain score"),
+        N_("Worst pain is scored from 0 (no pain) to 10 (worst pain imaginable)."),
+    ),
+    "least": NumberRule(
+        0,
+        10,
+        N_("least pain score"),
+        N_("Least pain is scored from 0 (no pain) to 10 (worst pain imaginable)."),
+    ),
     "enjoyment_interference": NumberRule(
         0,
         10,
-        "enjoyment score",
-        "This question asks how much pain got in the way of enjoying life, "
-        "from 0 (not at all) to 10 (completely).",
+        N_("enjoyment score"),
+        N_(
+            "This question asks how much pain got in the way of enjoying life, "
+            "from 0 (not at all) to 10 (completely)."
+        ),
     ),
     "activity_interference": NumberRule(
         0,
         10,
-        "activity score",
-        "This question asks how much pain got in the way of your general activity, "
-        "from 0 (not at all) to 10 (completely).",
+        N_("activity score"),
+        N_(
+            "This question asks how much pain got in the way of your general activity, "
+            "from 0 (not at all) to 10 (completely)."
+        ),
     ),
     "sleep_hours": NumberRule(
-        0, 24, "hours of sleep", "Sleep is the number of hours slept the night before, 0 to 24."
+        0,
+        24,
+        N_("hours of sleep"),
+        N_("Sleep is the number of hours slept the night before, 0 to 24."),
     ),
-    "mood": NumberRule(0, 10, "mood score", "Mood is scored from 0 (very low) to 10 (very good)."),
+    "mood": NumberRule(
+        0, 10, N_("mood score"), N_("Mood is scored from 0 (very low) to 10 (very good).")
+    ),
 }
 
 
 _PAINAD_WORDS = {
-    "breathing": "breathing",
-    "vocalization": "negative vocalization",
-    "face": "facial expression",
-    "body_language": "body language",
-    "consolability": "consolability",
+    "breathing": N_("breathing"),
+    "vocalization": N_("negative vocalization"),
+    "face": N_("facial expression"),
+    "body_language": N_("body language"),
+    "consolability": N_("consolability"),
+}
+
+# Each PAINAD item's name and sentence, written out whole (so each is one message).
+_PAINAD_RULE_WORDS = {
+    "breathing": (
+        N_("breathing score"),
+        N_("Each PAINAD item, such as breathing, is scored 0, 1 or 2."),
+    ),
+    "vocalization": (
+        N_("negative vocalization score"),
+        N_("Each PAINAD item, such as negative vocalization, is scored 0, 1 or 2."),
+    ),
+    "face": (
+        N_("facial expression score"),
+        N_("Each PAINAD item, such as facial expression, is scored 0, 1 or 2."),
+    ),
+    "body_language": (
+        N_("body language score"),
+        N_("Each PAINAD item, such as body language, is scored 0, 1 or 2."),
+    ),
+    "consolability": (
+        N_("consolability score"),
+        N_("Each PAINAD item, such as consolability, is scored 0, 1 or 2."),
+    ),
 }
 
 
 _OBSERVATION_NUMBERS: dict[str, NumberRule] = {
-    item: NumberRule(
-        0,
-        2,
-        f"{words} score",
-        f"Each PAINAD item, such as {words}, is scored 0, 1 or 2.",
-        required=True,
-        whole=True,
-    )
-    for item, words in _PAINAD_WORDS.items()
+    item: NumberRule(0, 2, name, explain, required=True, whole=True)
+    for item, (name, explain) in _PAINAD_RULE_WORDS.items()
 }
 
 
@@ -291,20 +333,20 @@ _DIARY = _Spec(
     texts=("notes",),
     aliases=_alias_table(_DIARY_ALIASES, CANONICAL_COLUMNS),
     words={
-        "date": "date",
-        "time": "time",
-        _DATETIME: "date and time",
+        "date": N_("date"),
+        "time": N_("time"),
+        _DATETIME: N_("date and time"),
         **{c: r.name for c, r in _DIARY_NUMBERS.items()},
-        "locations": "places where it hurts",
-        "qualities": "what the pain feels like",
-        "medications": "medicines taken",
-        "helped": "what helped",
-        "worsened": "what made it worse",
-        "notes": "notes",
+        "locations": N_("places where it hurts"),
+        "qualities": N_("what the pain feels like"),
+        "medications": N_("medicines taken"),
+        "helped": N_("what helped"),
+        "worsened": N_("what made it worse"),
+        "notes": N_("notes"),
     },
     examples={
-        "date": "'date', 'Date', 'Day' or 'Date/Time'",
-        "pain": "'pain', 'Pain level', 'Pain score' or 'Pain (0-10)'",
+        "date": N_("'date', 'Date', 'Day' or 'Date/Time'"),
+        "pain": N_("'pain', 'Pain level', 'Pain score' or 'Pain (0-10)'"),
     },
     sheet="Diary",
     reader="read_diary",
@@ -319,19 +361,19 @@ _OBSERVATIONS = _Spec(
     texts=("context", "notes"),
     aliases=_alias_table(_OBSERVATION_ALIASES, OBSERVATION_COLUMNS),
     words={
-        "date": "date",
-        "time": "time",
-        _DATETIME: "date and time",
+        "date": N_("date"),
+        "time": N_("time"),
+        _DATETIME: N_("date and time"),
         **{c: r.name for c, r in _OBSERVATION_NUMBERS.items()},
-        "context": "what was happening",
-        "notes": "notes",
+        "context": N_("what was happening"),
+        "notes": N_("notes"),
     },
     examples={
-        "date": "'date', 'Date', 'Day' or 'Date/Time'",
+        "date": N_("'date', 'Date', 'Day' or 'Date/Time'"),
         "breathing": "'breathing'",
-        "vocalization": "'vocalization' or 'Negative vocalization'",
-        "face": "'face' or 'Facial expression'",
-        "body_language": "'body_language' or 'Body language'",
+        "vocalization": N_("'vocalization' or 'Negative vocalization'"),
+        "face": N_("'face' or 'Facial expression'"),
+        "body_language": N_("'body_language' or 'Body language'"),
         "consolability": "'consolability'",
     },
     sheet="Observations",
@@ -377,7 +419,7 @@ def empty_observations() -> pd.DataFrame:
 
 
 def _main_item(spec: _Spec) -> str:
-    return "pain" if spec is _DIARY else "PAINAD item"
+    return N_("pain") if spec is _DIARY else N_("PAINAD item")
 
 
 def _canonical_name(target: str, spec: _Spec) -> str | None:

@@ -28,6 +28,7 @@ from painbook.diary._cells import (
     cell_text,
     header_key,
     unescape_text,
+    what_words,
 )
 from painbook.diary.check import (
     _build,
@@ -42,6 +43,7 @@ from painbook.diary.format import (
     _main_item,
     _Spec,
 )
+from painbook.i18n import N_, _
 
 Source = str | os.PathLike[str] | IO[bytes] | IO[str] | bytes | bytearray | memoryview
 
@@ -107,15 +109,15 @@ def read_observations(
 
 
 _MAGIC: tuple[tuple[bytes, str], ...] = (
-    (b"\x89PNG\r\n\x1a\n", "a PNG picture"),
-    (b"\xff\xd8\xff", "a JPEG picture"),
-    (b"GIF87a", "a GIF picture"),
-    (b"GIF89a", "a GIF picture"),
-    (b"%PDF", "a PDF document"),
-    (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1", "an old-style Excel (.xls) or other Office file"),
-    (b"\x1f\x8b", "a compressed (.gz) file"),
-    (b"Rar!", "a compressed (.rar) file"),
-    (b"7z\xbc\xaf\x27\x1c", "a compressed (.7z) file"),
+    (b"\x89PNG\r\n\x1a\n", N_("a PNG picture")),
+    (b"\xff\xd8\xff", N_("a JPEG picture")),
+    (b"GIF87a", N_("a GIF picture")),
+    (b"GIF89a", N_("a GIF picture")),
+    (b"%PDF", N_("a PDF document")),
+    (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1", N_("an old-style Excel (.xls) or other Office file")),
+    (b"\x1f\x8b", N_("a compressed (.gz) file")),
+    (b"Rar!", N_("a compressed (.rar) file")),
+    (b"7z\xbc\xaf\x27\x1c", N_("a compressed (.7z) file")),
 )
 
 
@@ -147,10 +149,13 @@ def _refuse_other_apps(data: bytes | str, name: str | None) -> None:
     if app is None:
         return
     raise DiaryError(
-        f"The file{_named(name)} is an export from {APPS[app]}, not a diary table: its "
-        f"columns do not mean what the diary's columns mean. Bring it in with "
-        f"painbook.imports.import_diary(path), which turns it into a diary and says what it "
-        f"changed (or, in the read-a-diary notebook, use 'Bring a diary from another app')."
+        _(
+            "The file{name} is an export from {app}, not a diary table: its columns do "
+            "not mean what the diary's columns mean. Bring it in with "
+            "painbook.imports.import_diary(path), which turns it into a diary and says "
+            "what it changed (or, in the read-a-diary notebook, use 'Bring a diary from "
+            "another app')."
+        ).format(name=_named(name), app=APPS[app])
     )
 
 
@@ -181,24 +186,32 @@ def _source_bytes(source: Source) -> tuple[bytes | str, str | None]:
             return path.read_bytes(), path.name
         except FileNotFoundError as exc:
             raise DiaryError(
-                f"There is no file '{path}'. Check the file name and the folder, or save "
-                "your diary there, then load the diary again."
+                _(
+                    "There is no file '{path}'. Check the file name and the folder, or save your "
+                    "diary there, then load the diary again."
+                ).format(path=path)
             ) from exc
         except IsADirectoryError as exc:
             raise DiaryError(
-                f"'{path}' is a folder, not a file. Choose the diary file inside it, then "
-                "load the diary again."
+                _(
+                    "'{path}' is a folder, not a file. Choose the diary file inside it, then load "
+                    "the diary again."
+                ).format(path=path)
             ) from exc
         except OSError as exc:
             raise DiaryError(
-                f"The file '{path}' could not be opened ({exc.strerror or exc}). Close it in "
-                "other programs and check that you may read it, then load the diary again."
+                _(
+                    "The file '{path}' could not be opened ({reason}). Close it in other programs "
+                    "and check that you may read it, then load the diary again."
+                ).format(path=path, reason=exc.strerror or exc)
             ) from exc
     read = getattr(source, "read", None)
     if read is None:
         raise DiaryError(
-            f"A diary can be read from a file name, an open file or bytes, not from "
-            f"{type(source).__name__}. Give the path of the diary file, then try again."
+            _(
+                "A diary can be read from a file name, an open file or bytes, not from {type}. "
+                "Give the path of the diary file, then try again."
+            ).format(type=type(source).__name__)
         )
     name = getattr(source, "name", None)
     name = Path(name).name if isinstance(name, str) and name else None
@@ -206,16 +219,20 @@ def _source_bytes(source: Source) -> tuple[bytes | str, str | None]:
         content = read()
     except OSError as exc:
         raise DiaryError(
-            f"The file{_named(name)} could not be read ({exc}). Open it again, then "
-            "load the diary again."
+            _(
+                "The file{name} could not be read ({error}). Open it again, then load the diary "
+                "again."
+            ).format(name=_named(name), error=exc)
         ) from exc
     if isinstance(content, bytes | bytearray | memoryview):
         return bytes(content), name
     if isinstance(content, str):
         return content, name
     raise DiaryError(
-        f"Reading the file{_named(name)} gave {type(content).__name__}, not text or bytes. "
-        "Give the path of the diary file instead, then try again."
+        _(
+            "Reading the file{name} gave {type}, not text or bytes. Give the path of the "
+            "diary file instead, then try again."
+        ).format(name=_named(name), type=type(content).__name__)
     )
 
 
@@ -230,24 +247,30 @@ def _load(data: bytes | str, name: str | None, spec: _Spec) -> _Raw:
     for magic, kind in _MAGIC:
         if data.startswith(magic):
             raise DiaryError(
-                f"The file{shown} is {kind}, not a table of entries. Choose the diary's CSV or "
-                "Excel (.xlsx) file instead, or save the diary from your spreadsheet program "
-                "as CSV or .xlsx, then load it again."
+                _(
+                    "The file{shown} is {kind}, not a table of entries. Choose the diary's CSV or "
+                    "Excel (.xlsx) file instead, or save the diary from your spreadsheet program "
+                    "as CSV or .xlsx, then load it again."
+                ).format(shown=shown, kind=_(kind))
             )
     if data.startswith(b"PK"):
         return _load_xlsx(data, name, spec)
     _refuse_json_or_xml(data, name)
     if suffix in (".xlsx", ".xlsm"):
         raise DiaryError(
-            f"The file{shown} is named like an Excel workbook but it is not one (it may be "
-            "a CSV file with the wrong name, or damaged). Open it in your spreadsheet program "
-            "and save it as .xlsx or CSV, then load it again."
+            _(
+                "The file{shown} is named like an Excel workbook but it is not one (it may be "
+                "a CSV file with the wrong name, or damaged). Open it in your spreadsheet "
+                "program and save it as .xlsx or CSV, then load it again."
+            ).format(shown=shown)
         )
     if suffix in (".xls", ".ods", ".numbers"):
         raise DiaryError(
-            f"The file{shown} is a {suffix} spreadsheet, which cannot be read here. Open it "
-            "in your spreadsheet program and save it as Excel (.xlsx) or CSV, then load it "
-            "again."
+            _(
+                "The file{shown} is a {suffix} spreadsheet, which cannot be read here. Open it "
+                "in your spreadsheet program and save it as Excel (.xlsx) or CSV, then load it "
+                "again."
+            ).format(shown=shown, suffix=suffix)
         )
     return _load_csv(_decode(data, name), name, spec)
 
@@ -262,28 +285,32 @@ def _refuse_json_or_xml(data: bytes, name: str | None) -> None:
         except (UnicodeDecodeError, ValueError):
             kind = None
         else:
-            kind = "a JSON file"
+            kind = _("a JSON file")
     elif start.startswith((b"<?xml", b"<!DOCTYPE")) or re.match(rb"<[A-Za-z]", start):
         kind = (
-            "an XML file"
+            _("an XML file")
             if not start[:20].lower().startswith((b"<!doctype html", b"<html"))
-            else "a web page (HTML)"
+            else _("a web page (HTML)")
         )
     if kind is None:
         return
     raise DiaryError(
-        f"The file{_named(name)} is {kind}, not a table of entries: apps save their data "
-        "this way. If it comes from a pain or headache app, bring it in with "
-        "painbook.imports.import_diary(path). Otherwise save the diary from your "
-        "spreadsheet program as CSV or Excel (.xlsx), then load that file."
+        _(
+            "The file{name} is {kind}, not a table of entries: apps save their data this "
+            "way. If it comes from a pain or headache app, bring it in with "
+            "painbook.imports.import_diary(path). Otherwise save the diary from your "
+            "spreadsheet program as CSV or Excel (.xlsx), then load that file."
+        ).format(name=_named(name), kind=kind)
     )
 
 
 def _empty_file_error(name: str | None) -> DiaryError:
     return DiaryError(
-        f"The file{_named(name)} is empty: it has no heading row and no entries. "
-        "Choose the right file, or add a heading row (for example: date,time,pain,notes) "
-        "and your entries, then load the diary again."
+        _(
+            "The file{name} is empty: it has no heading row and no entries. Choose the "
+            "right file, or add a heading row (for example: date,time,pain,notes) and your "
+            "entries, then load the diary again."
+        ).format(name=_named(name))
     )
 
 
@@ -295,9 +322,11 @@ def _decode(data: bytes, name: str | None) -> str:
             raise _encoding_error(name) from exc
     if b"\x00" in data:
         raise DiaryError(
-            f"The file{_named(name)} is not a text table: it holds binary data. Save "
-            "your diary from your spreadsheet program as CSV (comma-separated) or Excel "
-            "(.xlsx), then load that file."
+            _(
+                "The file{name} is not a text table: it holds binary data. Save your diary "
+                "from your spreadsheet program as CSV (comma-separated) or Excel (.xlsx), then "
+                "load that file."
+            ).format(name=_named(name))
         )
     try:
         return data.decode("utf-8-sig")
@@ -311,8 +340,10 @@ def _decode(data: bytes, name: str | None) -> str:
 
 def _encoding_error(name: str | None) -> DiaryError:
     return DiaryError(
-        f"The file{_named(name)} has characters that cannot be read. Save it from "
-        "your spreadsheet program as 'CSV UTF-8', then load the diary again."
+        _(
+            "The file{name} has characters that cannot be read. Save it from your "
+            "spreadsheet program as 'CSV UTF-8', then load the diary again."
+        ).format(name=_named(name))
     )
 
 
@@ -369,8 +400,10 @@ def _load_csv(text: str, name: str | None, spec: _Spec) -> _Raw:
         raise _explain_csv_error(body, delimiter, header_line, exc) from exc
     except (ValueError, pd.errors.EmptyDataError) as exc:
         raise DiaryError(
-            f"The file{_named(name)} could not be read as a table ({exc}). Open it "
-            "in your spreadsheet program and save it as CSV, then load the diary again."
+            _(
+                "The file{name} could not be read as a table ({error}). Open it in your "
+                "spreadsheet program and save it as CSV, then load the diary again."
+            ).format(name=_named(name), error=exc)
         ) from exc
     records = len(table)
     physical = body.count(newline) + (0 if body.endswith(newline) else 1)
@@ -436,13 +469,14 @@ def _explain_csv_error(body: str, delimiter: str, header_line: int, exc: Excepti
                 continue
             if len(record) > width:
                 line = header_line + last_start - 1
-                shown = {",": "comma", ";": "semicolon", "\t": "tab"}[delimiter]
+                shown = {",": _("comma"), ";": _("semicolon"), "\t": _("tab")}[delimiter]
                 return DiaryError(
-                    f"Line {line} has {len(record)} cells but the heading line has only "
-                    f"{width}. This often happens when a note holds a {shown}. Put quote "
-                    f'marks around that cell ("like, this") or remove the extra '
-                    f"{shown}, or add a heading for the extra column, then load the "
-                    "diary again.",
+                    _(
+                        "Line {line} has {cells} cells but the heading line has only "
+                        "{width}. This often happens when a note holds a {shown}. Put quote "
+                        'marks around that cell ("like, this") or remove the extra {shown}, '
+                        "or add a heading for the extra column, then load the diary again."
+                    ).format(line=line, cells=len(record), width=width, shown=shown),
                     line=line,
                 )
     except csv.Error:
@@ -450,14 +484,18 @@ def _explain_csv_error(body: str, delimiter: str, header_line: int, exc: Excepti
     line = header_line + last_start - 1
     if "EOF inside string" in str(exc):
         return DiaryError(
-            f'Line {line}: a cell starts with a quote mark (") that is never closed, so the '
-            "rest of the file reads as one cell. Add the closing quote mark, or remove the "
-            "opening one, then load the diary again.",
+            _(
+                'Line {line}: a cell starts with a quote mark (") that is never closed, so the '
+                "rest of the file reads as one cell. Add the closing quote mark, or remove the "
+                "opening one, then load the diary again."
+            ).format(line=line),
             line=line,
         )
     return DiaryError(
-        f"The file could not be read as a table near line {line} ({exc}). Open it in your "
-        "spreadsheet program and save it as CSV again, then load the diary again.",
+        _(
+            "The file could not be read as a table near line {line} ({error}). Open it in "
+            "your spreadsheet program and save it as CSV again, then load the diary again."
+        ).format(line=line, error=exc),
         line=line,
     )
 
@@ -466,12 +504,12 @@ def _load_xlsx(data: bytes, name: str | None, spec: _Spec) -> _Raw:
     import openpyxl
 
     shown = _named(name)
-    damaged = (
-        f"The file{shown} looks like an Excel workbook (.xlsx) but it could not be opened: "
+    damaged = _(
+        "The file{shown} looks like an Excel workbook (.xlsx) but it could not be opened: "
         "it may be damaged or only partly downloaded, or be another kind of file (such as a "
         "Word or LibreOffice file). Open it in your spreadsheet program and save it again as "
         ".xlsx or CSV, then load it again."
-    )
+    ).format(shown=shown)
     try:
         workbook = openpyxl.load_workbook(io.BytesIO(data), read_only=True, data_only=True)
     except Exception as exc:  # openpyxl raises many kinds for a bad file
@@ -501,9 +539,11 @@ def _load_xlsx(data: bytes, name: str | None, spec: _Spec) -> _Raw:
     header_index = next((i for i, r in enumerate(rows) if any(v.strip() for v in r)), None)
     if header_index is None:
         raise DiaryError(
-            f"The first sheet of the workbook{shown}, '{title}', is empty. Put the diary on "
-            "the first sheet, with the headings (date, pain, ...) in the first row, then load "
-            "it again."
+            _(
+                "The first sheet of the workbook{shown}, '{title}', is empty. Put the diary on "
+                "the first sheet, with the headings (date, pain, ...) in the first row, then "
+                "load it again."
+            ).format(shown=shown, title=title)
         )
     headers = [unescape_text(v) for v in rows[header_index]]
     while headers and not headers[-1].strip():
@@ -511,15 +551,27 @@ def _load_xlsx(data: bytes, name: str | None, spec: _Spec) -> _Raw:
     width = len(headers)
     keys = {spec.aliases.get(header_key(h)) for h in headers}
     if not keys & (set(spec.required) | {_DATETIME}):
-        found = ", ".join(f"'{h}'" for h in headers if h.strip()) or "nothing"
+        found = ", ".join(f"'{h}'" for h in headers if h.strip()) or _("nothing")
         hint = ""
         if other_diaries:
-            hint = f" The sheet '{other_diaries[0]}' looks like the {spec.what}."
+            hint = " " + _("The sheet '{sheet}' looks like the {what}.").format(
+                sheet=other_diaries[0], what=what_words(spec.what)
+            )
         raise DiaryError(
-            f"The first sheet of the workbook{shown}, '{title}', has no {spec.what}: row "
-            f"{header_index + 1} has no date or {_main_item(spec)} heading (found: {found})."
-            f"{hint} Move the {spec.what} sheet to be the first sheet, or put the headings "
-            f"in the first row of the first sheet, then load it again.",
+            _(
+                "The first sheet of the workbook{shown}, '{title}', has no {what}: row "
+                "{number} has no date or {main_item} heading (found: {found}).{hint} Move the "
+                "{what} sheet to be the first sheet, or put the headings in the first row of "
+                "the first sheet, then load it again."
+            ).format(
+                shown=shown,
+                title=title,
+                what=what_words(spec.what),
+                number=header_index + 1,
+                main_item=_(_main_item(spec)),
+                found=found,
+                hint=hint,
+            ),
             line=header_index + 1,
         )
     body = rows[header_index + 1 :]
@@ -529,9 +581,11 @@ def _load_xlsx(data: bytes, name: str | None, spec: _Spec) -> _Raw:
             letter = _column_letter(column_number)
             row_number = header_index + 2 + offset
             raise DiaryError(
-                f"Row {row_number} has an entry in column {letter}, which has no heading. "
-                f"Add a heading in row {header_index + 1} of column {letter}, or move or "
-                "delete that cell, then load the diary again.",
+                _(
+                    "Row {row} has an entry in column {letter}, which has no heading. Add a "
+                    "heading in row {number} of column {letter}, or move or delete that cell, then "
+                    "load the diary again."
+                ).format(row=row_number, letter=letter, number=header_index + 1),
                 line=row_number,
                 column=letter,
             )

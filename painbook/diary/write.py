@@ -26,6 +26,7 @@ from filelock import FileLock, Timeout
 from painbook.diary._cells import (
     escape_text,
     format_number,
+    what_words,
 )
 from painbook.diary.check import (
     _build,
@@ -42,6 +43,7 @@ from painbook.diary.format import (
 from painbook.diary.read import (
     _read_bytes,
 )
+from painbook.i18n import _
 
 #: Seconds to wait for another notebook's save before giving up.
 LOCK_TIMEOUT = 60.0
@@ -118,8 +120,10 @@ def _kind_of(path: Path) -> str:
         return "xlsx"
     if suffix in (".xls", ".xlsm", ".ods", ".numbers"):
         raise DiaryError(
-            f"A {path.suffix} file cannot be saved here. Use a name ending in .csv or "
-            ".xlsx, then save again."
+            _(
+                "A {suffix} file cannot be saved here. Use a name ending in .csv or .xlsx, "
+                "then save again."
+            ).format(suffix=path.suffix)
         )
     return "csv"
 
@@ -139,14 +143,18 @@ def _locked(path: Path) -> Iterator[None]:
         lock.acquire()
     except Timeout as exc:
         raise DiaryError(
-            f"Another notebook or program has been saving '{path.name}' for "
-            f"{LOCK_TIMEOUT:.0f} seconds. Wait a moment and try again; if it keeps "
-            "happening, close the other notebooks that use this diary and try again."
+            _(
+                "Another notebook or program has been saving '{name}' for {seconds:.0f} "
+                "seconds. Wait a moment and try again; if it keeps happening, close the other "
+                "notebooks that use this diary and try again."
+            ).format(name=path.name, seconds=LOCK_TIMEOUT)
         ) from exc
     except OSError as exc:
         raise DiaryError(
-            f"The diary '{path}' cannot be saved in that folder ({exc.strerror or exc}). "
-            "Check that the folder exists and that you may write in it, then save again."
+            _(
+                "The diary '{path}' cannot be saved in that folder ({reason}). Check that the "
+                "folder exists and that you may write in it, then save again."
+            ).format(path=path, reason=exc.strerror or exc)
         ) from exc
     try:
         yield
@@ -189,7 +197,9 @@ def _append(
                 )
             except DiaryError as exc:
                 raise DiaryError(
-                    f"{exc.message} Nothing was added: the {spec.what} file must be fixed first.",
+                    _("{message} Nothing was added: the {what} file must be fixed first.").format(
+                        message=exc.message, what=what_words(spec.what)
+                    ),
                     line=exc.line,
                     column=exc.column,
                 ) from exc
@@ -221,8 +231,10 @@ def _existing_bytes(path: Path) -> bytes | None:
         return None
     except OSError as exc:
         raise DiaryError(
-            f"The file '{path}' could not be opened ({exc.strerror or exc}). Close it in other "
-            "programs and check that you may read it, then save again."
+            _(
+                "The file '{path}' could not be opened ({reason}). Close it in other programs "
+                "and check that you may read it, then save again."
+            ).format(path=path, reason=exc.strerror or exc)
         ) from exc
 
 
@@ -231,8 +243,10 @@ def _verify(data: bytes, table: pd.DataFrame, spec: _Spec, target: Path) -> pd.D
     back = _read_bytes(data, target.name, spec, columns=None, date_format=None)
     if len(back) != len(table) or list(back.columns) != list(table.columns):
         raise RuntimeError(  # a bug in this module, never the person's data
-            f"painbook could not save '{target.name}' safely: the saved copy would not read "
-            "back the same. The file was not changed; please report this."
+            _(
+                "painbook could not save '{name}' safely: the saved copy would not read back "
+                "the same. The file was not changed; please report this."
+            ).format(name=target.name)
         )
     return back
 
@@ -248,15 +262,17 @@ def _text_for_file(values: pd.Series, column: str, kind: str) -> pd.Series:
     if kind == "xlsx":
         text = text.map(lambda v: v.replace("\r\n", "\n").replace("\r", "\n"))
         bad = text.map(lambda v: bool(_XLSX_ILLEGAL.search(v)))
-        problem = "has an invisible control character that an Excel file cannot hold"
+        problem = _("has an invisible control character that an Excel file cannot hold")
     else:
         bad = text.map(lambda v: "\x00" in v)
-        problem = "has an invisible NUL character that a CSV file cannot hold"
+        problem = _("has an invisible NUL character that a CSV file cannot hold")
     if bool(bad.any()):
         pos = int(np.flatnonzero(bad.to_numpy(dtype=bool))[0])
         raise DiaryError(
-            f"Row {pos + 1} of the table, column '{column}', {problem}. Remove it, then save "
-            "again.",
+            _(
+                "Row {number} of the table, column '{column}', {problem}. Remove it, then save "
+                "again."
+            ).format(number=pos + 1, column=column, problem=problem),
             column=column,
         )
     return text.map(escape_text)
@@ -287,8 +303,10 @@ def _csv_bytes(table: pd.DataFrame, spec: _Spec) -> bytes:
         return text.encode(CSV_ENCODING)
     except UnicodeEncodeError as exc:
         raise DiaryError(
-            "The table holds a character that cannot be saved in a text file (a broken "
-            "surrogate character). Remove it, then save again."
+            _(
+                "The table holds a character that cannot be saved in a text file (a broken "
+                "surrogate character). Remove it, then save again."
+            )
         ) from exc
 
 
@@ -376,8 +394,10 @@ def _atomic_write(path: Path, data: bytes) -> None:
         fd, temp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
     except OSError as exc:
         raise DiaryError(
-            f"The diary cannot be saved in '{folder}' ({exc.strerror or exc}). Check that the "
-            "folder exists and that you may write in it, then save again."
+            _(
+                "The diary cannot be saved in '{folder}' ({reason}). Check that the folder "
+                "exists and that you may write in it, then save again."
+            ).format(folder=folder, reason=exc.strerror or exc)
         ) from exc
     temp = Path(temp_name)
     try:
@@ -393,15 +413,18 @@ def _atomic_write(path: Path, data: bytes) -> None:
             temp.unlink()
         if isinstance(exc, PermissionError):
             raise DiaryError(
-                f"'{path.name}' could not be replaced ({exc.strerror or exc}). It may be open "
-                "in another program such as Excel: close it there, then save again. Your "
-                "diary was not changed."
+                _(
+                    "'{name}' could not be replaced ({reason}). It may be open in another program "
+                    "such as Excel: close it there, then save again. Your diary was not changed."
+                ).format(name=path.name, reason=exc.strerror or exc)
             ) from exc
         if isinstance(exc, OSError):
             raise DiaryError(
-                f"'{path.name}' could not be saved ({exc.strerror or exc}). Your diary was not "
-                "changed. Check that the disk is not full and that you may write in the "
-                "folder, then save again."
+                _(
+                    "'{name}' could not be saved ({reason}). Your diary was not changed. "
+                    "Check that the disk is not full and that you may write in the folder, "
+                    "then save again."
+                ).format(name=path.name, reason=exc.strerror or exc)
             ) from exc
         raise
     _sync_folder(folder)

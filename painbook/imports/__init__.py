@@ -46,6 +46,7 @@ import pandas as pd
 
 from painbook.diary import DiaryError
 from painbook.diary.read import Source
+from painbook.i18n import _
 from painbook.imports import (
     apple_health,
     bearable,
@@ -118,14 +119,18 @@ def import_diary(
         if app is None:
             names = ", ".join(APPS.values())
             raise DiaryError(
-                f"The file{f' {export.name!r}' if export.name else ''} is not an export "
-                f"this book knows. It can bring across exports from: {names}. If it is "
-                "already a diary table, read it with read_diary(path) instead."
+                _(
+                    "The file{name} is not an export this book knows. It can bring across "
+                    "exports from: {names}. If it is already a diary table, read it with "
+                    "read_diary(path) instead."
+                ).format(name=f" {export.name!r}" if export.name else "", names=names)
             )
     elif app not in _BY_ID:
         raise DiaryError(
-            f"app='{app}' is not one of the apps this book knows: {', '.join(APPS)}. Change "
-            "app=, or leave it out to let the app be found from the file, then import again."
+            _(
+                "app='{app}' is not one of the apps this book knows: {apps}. Change app=, or "
+                "leave it out to let the app be found from the file, then import again."
+            ).format(app=app, apps=", ".join(APPS))
         )
     module = _BY_ID[app]
     report = Report(module.NAME)

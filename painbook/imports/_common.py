@@ -29,6 +29,7 @@ from painbook.diary._cells import format_number
 from painbook.diary.check import _build, _table_raw
 from painbook.diary.format import _DIARY, CANONICAL_COLUMNS
 from painbook.diary.read import Source, _decode, _source_bytes
+from painbook.i18n import _, ngettext
 
 #: Words that make a symptom a pain symptom, unless ``pain_symptoms=`` names them.
 PAIN_WORDS: tuple[str, ...] = ("pain", "ache", "headache", "migraine")
@@ -142,14 +143,18 @@ def rescaled(
     rescale: bool,
     column: str,
 ) -> float:
-    """A 0-4 app rating as 0-10, only when the person asked for it (``rescale=True``)."""
+    """A 0-4 app rating as 0-10, only when the person asked for it (``rescale=True``).
+
+    ``scale`` is the app's scale in words, English and marked for the catalog (``N_``)."""
     if not rescale:
         raise DiaryError(
-            f"{app} rates {column} {scale}, not from 0 to 10 like this diary. Nothing has "
-            "been changed. To bring the ratings across on the 0 to 10 scale (each rating "
-            "times 2.5, so 2 becomes 5 and 4 becomes 10), import again with rescale=True, "
-            "for example import_diary(path, rescale=True). The app's own rating is then kept "
-            "in an extra column beside it.",
+            _(
+                "{app} rates {column} {scale}, not from 0 to 10 like this diary. Nothing has "
+                "been changed. To bring the ratings across on the 0 to 10 scale (each rating "
+                "times 2.5, so 2 becomes 5 and 4 becomes 10), import again with rescale=True, "
+                "for example import_diary(path, rescale=True). The app's own rating is then kept "
+                "in an extra column beside it."
+            ).format(app=app, column=column, scale=_(scale)),
             column=column,
         )
     return value * 2.5
@@ -163,21 +168,23 @@ class Clock:
             self.zone: _dt.tzinfo | None = None
             local = _dt.datetime.now().astimezone()
             self.name = local.tzname() or time.tzname[0]
-            self.said = f"this computer's time zone ({self.name})"
+            self.said = _("this computer's time zone ({name})").format(name=self.name)
         elif isinstance(tz, str):
             try:
                 self.zone = zoneinfo.ZoneInfo(tz)
             except (zoneinfo.ZoneInfoNotFoundError, ValueError) as exc:
                 raise DiaryError(
-                    f"tz='{tz}' is not a time zone name this computer knows. Use a name such "
-                    "as 'America/Chicago' or 'Europe/Berlin', then import again."
+                    _(
+                        "tz='{tz}' is not a time zone name this computer knows. Use a name such "
+                        "as 'America/Chicago' or 'Europe/Berlin', then import again."
+                    ).format(tz=tz)
                 ) from exc
             self.name = tz
-            self.said = f"the time zone {tz}"
+            self.said = _("the time zone {tz}").format(tz=tz)
         else:
             self.zone = tz
             self.name = str(tz)
-            self.said = f"the time zone {tz}"
+            self.said = _("the time zone {tz}").format(tz=tz)
 
     def local(self, moment: _dt.datetime) -> _dt.datetime:
         """``moment`` (aware, or naive meaning UTC) on the local clock."""
@@ -213,21 +220,31 @@ class Report:
     def mapped(self, pairs: Sequence[tuple[str, str]]) -> None:
         """Say which of the app's fields became which diary column (in the diary's words)."""
         said = "; ".join(
-            f"{field!r} as {_DIARY.words.get(col, col)} ({col})" for field, col in pairs
+            _("{field} as {words} ({column})").format(
+                field=repr(field), words=_(_DIARY.words.get(col, col)), column=col
+            )
+            for field, col in pairs
         )
-        self.say(f"Brought across: {said}.")
+        self.say(_("Brought across: {said}.").format(said=said))
 
     def skip(self, where: str, why: str) -> None:
         self.skipped.append(f"{where}: {why}")
 
     def text(self, entries: int) -> str:
-        out = [f"Imported {plural(entries, 'entry', 'entries')} from a {self.app} export."]
+        out = [
+            ngettext(
+                "Imported {n} entry from a {app} export.",
+                "Imported {n} entries from a {app} export.",
+                entries,
+            ).format(n=entries, app=self.app)
+        ]
         out += self.lines
         if self.skipped:
-            out.append(f"Skipped {plural(len(self.skipped), 'row')}:")
+            n = len(self.skipped)
+            out.append(ngettext("Skipped {n} row:", "Skipped {n} rows:", n).format(n=n))
             out += [f"- {s}" for s in self.skipped]
         else:
-            out.append("No rows were skipped.")
+            out.append(_("No rows were skipped."))
         return "\n".join(out)
 
 
@@ -263,7 +280,9 @@ class Entries:
         )
         df = _build(_table_raw(table, _DIARY), _DIARY, columns=None, date_format=None)
         if self.extras:
-            report.say(f"Kept as extra columns: {', '.join(self.extras)}.")
+            report.say(
+                _("Kept as extra columns: {columns}.").format(columns=", ".join(self.extras))
+            )
         df.attrs["import_app"] = report.app
         df.attrs["import_report"] = report.text(len(df))
         return df

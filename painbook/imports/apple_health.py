@@ -28,7 +28,8 @@ from xml.etree.ElementTree import iterparse
 import pandas as pd
 
 from painbook.diary import DiaryError
-from painbook.imports._common import Clock, Export, Report, plural
+from painbook.i18n import _, ngettext
+from painbook.imports._common import Clock, Export, Report
 
 APP = "apple-health"
 NAME = "Apple Health"
@@ -78,7 +79,7 @@ def _xml(export: Export) -> Any:
 def symptoms(export: Export, clock: Clock) -> pd.DataFrame:
     """Every pain-symptom record: date, time (local), symptom and severity, in file order."""
     rows: list[dict[str, str]] = []
-    for _, element in iterparse(_xml(export), events=("end",)):
+    for _event, element in iterparse(_xml(export), events=("end",)):
         if element.tag != "Record":
             if element.tag not in ("HealthData",):
                 element.clear()
@@ -102,21 +103,31 @@ def symptoms(export: Export, clock: Clock) -> pd.DataFrame:
     return pd.DataFrame(rows, columns=["date", "time", "symptom", "severity"])
 
 
-def read(export: Export, *, clock: Clock, report: Report, **_: Any) -> None:
+def read(export: Export, *, clock: Clock, report: Report, **_unused: Any) -> None:
     found = symptoms(export, clock)
     if found.empty:
         raise DiaryError(
-            "This Apple Health export has no pain symptoms (headache, lower back pain and the "
-            "like) to bring across. Nothing was imported."
+            _(
+                "This Apple Health export has no pain symptoms (headache, lower back pain and "
+                "the like) to bring across. Nothing was imported."
+            )
         )
     kinds = ", ".join(sorted(found["symptom"].unique()))
     raise DiaryError(
-        f"This Apple Health export holds {plural(len(found), 'pain symptom record')} "
-        f"({kinds}) from {found['date'].min()} to {found['date'].max()}, but Apple Health "
-        "saves how bad a symptom was as a word (mild, moderate or severe), not as a pain "
-        "score from 0 to 10, so they cannot become diary entries: nobody can tell which "
-        "number you meant. Nothing was imported. To see them, use "
-        "painbook.imports.apple_health_symptoms(path); to keep a diary, score your pain from "
-        "0 to 10 in this book's diary from now on.",
+        _(
+            "This Apple Health export holds {found} ({kinds}) from {first} to {last}, but Apple "
+            "Health saves how bad a symptom was as a word (mild, moderate or severe), not as a "
+            "pain score from 0 to 10, so they cannot become diary entries: nobody can tell which "
+            "number you meant. Nothing was imported. To see them, use "
+            "painbook.imports.apple_health_symptoms(path); to keep a diary, score your pain from "
+            "0 to 10 in this book's diary from now on."
+        ).format(
+            found=ngettext(
+                "{n} pain symptom record", "{n} pain symptom records", len(found)
+            ).format(n=len(found)),
+            kinds=kinds,
+            first=found["date"].min(),
+            last=found["date"].max(),
+        ),
         column="pain",
     )

@@ -33,6 +33,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from painbook.diary._cells import format_number
+from painbook.i18n import N_, _, ngettext, pgettext
 from painbook.imports._common import (
     Entries,
     Export,
@@ -41,7 +42,6 @@ from painbook.imports._common import (
     first_row,
     is_pain_symptom,
     join_list,
-    plural,
     rescaled,
     split_on,
 )
@@ -49,7 +49,7 @@ from painbook.imports._common import (
 APP = "bearable"
 NAME = "Bearable"
 HEADINGS = ("date", "weekday", "time of day", "category", "rating/amount", "detail", "notes")
-SCALE = "from 1 (mild) to 4 (unbearable), with 0 for none"
+SCALE = N_("from 1 (mild) to 4 (unbearable), with 0 for none")
 PARTS = {
     "pre": "before dawn",
     "am": "morning",
@@ -103,7 +103,7 @@ def read(
     report: Report,
     rescale: bool,
     pain_symptoms: Sequence[str] | None,
-    **_: Any,
+    **_unused: Any,
 ) -> Entries:
     rows = csv_rows(export.text)
     groups: dict[tuple[str, str], dict[str, list[str]]] = {}
@@ -115,7 +115,10 @@ def read(
         cells = dict(zip(HEADINGS, (c.strip() for c in row), strict=False))
         day = _day(cells.get("date", ""))
         if day is None:
-            report.skip(f"line {number}", f"the date {cells.get('date', '')!r} cannot be read")
+            report.skip(
+                _("line {number}").format(number=number),
+                _("the date {value} cannot be read").format(value=repr(cells.get("date", ""))),
+            )
             continue
         category = cells.get("category", "")
         detail = cells.get("detail", "")
@@ -134,7 +137,10 @@ def read(
                 try:
                     rating = float(amount)
                 except ValueError:
-                    report.skip(f"line {number}", f"the rating {amount!r} is not a number")
+                    report.skip(
+                        _("line {number}").format(number=number),
+                        _("the rating {amount} is not a number").format(amount=repr(amount)),
+                    )
                     continue
                 best, names = pain.get((day, part), (-1.0, []))
                 pain[(day, part)] = (max(best, rating), [*names, detail])
@@ -189,13 +195,15 @@ def read(
             extras,
         )
     left = [k for k in groups if k not in used and groups[k]]
-    found = sorted({n.rsplit(" (", 1)[0] for _, names in pain.values() for n in names})
+    found = sorted({n.rsplit(" (", 1)[0] for _best, names in pain.values() for n in names})
     report.say(
-        f"Bearable's file has one row per reading; it became one entry per date and part of "
-        f"the day with a pain symptom ({', '.join(found) or 'none'}). "
-        f"Pain is the highest pain-symptom rating in that part of the day; Bearable rates "
-        f"{SCALE}, and each rating was multiplied by 2.5 to give 0 to 10, as rescale=True "
-        "asked. The app's own rating is kept in the extra column 'Bearable rating (0-4)'."
+        _(
+            "Bearable's file has one row per reading; it became one entry per date and part of "
+            "the day with a pain symptom ({symptoms}). Pain is the highest pain-symptom rating in "
+            "that part of the day; Bearable rates {scale}, and each rating was multiplied by 2.5 "
+            "to give 0 to 10, as rescale=True asked. The app's own rating is kept in the extra "
+            "column 'Bearable rating (0-4)'."
+        ).format(symptoms=", ".join(found) or pgettext("symptoms", "none"), scale=_(SCALE))
     )
     report.mapped(
         [
@@ -206,14 +214,20 @@ def read(
         ]
     )
     report.say(
-        "Medicines joined the part of the day of their clock time (before 6 am, morning, "
-        "afternoon, evening after 6 pm); hours of sleep joined every entry of that date. "
-        "Bearable's ' | ' lists became the diary's ';' lists."
+        _(
+            "Medicines joined the part of the day of their clock time (before 6 am, morning, "
+            "afternoon, evening after 6 pm); hours of sleep joined every entry of that date. "
+            "Bearable's ' | ' lists became the diary's ';' lists."
+        )
     )
     if left:
         report.say(
-            f"{plural(len(left), 'part of a day', 'parts of days')} had readings but no pain "
-            "symptom, so they are not diary entries (their moods, medicines and factors were "
-            "not brought across)."
+            ngettext(
+                "{n} part of a day had readings but no pain symptom, so they are not diary "
+                "entries (their moods, medicines and factors were not brought across).",
+                "{n} parts of days had readings but no pain symptom, so they are not diary "
+                "entries (their moods, medicines and factors were not brought across).",
+                len(left),
+            ).format(n=len(left))
         )
     return entries

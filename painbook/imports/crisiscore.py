@@ -26,6 +26,7 @@ import datetime as _dt
 import json
 from typing import Any
 
+from painbook.i18n import _
 from painbook.imports._common import (
     Clock,
     Entries,
@@ -102,9 +103,13 @@ def _utc(value: str) -> _dt.datetime:
     return _dt.datetime.fromisoformat(value.replace("Z", "+00:00"))
 
 
-def read(export: Export, *, clock: Clock, report: Report, **_: Any) -> Entries:
+def read(export: Export, *, clock: Clock, report: Report, **_unused: Any) -> Entries:
     entries = Entries(NAME)
-    report.say(f"{NAME} saves times in UTC; they were changed to local time in {clock.said}.")
+    report.say(
+        _("{app} saves times in UTC; they were changed to local time in {said}.").format(
+            app=NAME, said=clock.said
+        )
+    )
     data = export.json() if export.head(64).lstrip().startswith("[") else None
     if data is not None:
         _read_json(data, entries, clock, report)
@@ -138,7 +143,9 @@ def _read_csv(export: Export, entries: Entries, clock: Clock, report: Report) ->
             else:  # a date alone cannot be moved to another time zone: kept as written
                 day, clock_time = _dt.date.fromisoformat(cells["Date"]).isoformat(), ""
         except (KeyError, ValueError):
-            report.skip(f"row {number}", "the date or time cannot be read")
+            report.skip(
+                _("row {number}").format(number=number), _("the date or time cannot be read")
+            )
             continue
         values = {
             "date": day,
@@ -226,12 +233,14 @@ def _read_json(data: list[dict[str, Any]], entries: Entries, clock: Clock, repor
         try:
             moment = clock.local(_utc(str(entry["timestamp"])))
         except (KeyError, ValueError):
-            report.skip(f"entry {number}", "its timestamp cannot be read")
+            report.skip(
+                _("entry {number}").format(number=number), _("its timestamp cannot be read")
+            )
             continue
         base = entry.get("baselineData") if isinstance(entry.get("baselineData"), dict) else {}
         pain = entry.get("intensity", base.get("pain", entry.get("painLevel")))
         if pain is None or pain == "":
-            report.skip(f"entry {number}", "it has no pain level")
+            report.skip(_("entry {number}").format(number=number), _("it has no pain level"))
             continue
         meds = entry.get("medications")
         current = meds.get("current", []) if isinstance(meds, dict) else meds or []

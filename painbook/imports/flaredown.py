@@ -29,6 +29,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from painbook.diary import DiaryError
+from painbook.i18n import N_, _, pgettext
 from painbook.imports._common import (
     Entries,
     Export,
@@ -52,7 +53,7 @@ WEATHER = (
     "Weather precipitation intensity",
     "Weather humidity",
 )
-SCALE = "from 0 (none) to 4 (the most)"
+SCALE = N_("from 0 (none) to 4 (the most)")
 _DAY = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 
 
@@ -80,7 +81,7 @@ def read(
     report: Report,
     rescale: bool,
     pain_symptoms: Sequence[str] | None,
-    **_: Any,
+    **_unused: Any,
 ) -> Entries:
     entries = Entries(NAME)
     rows = csv_rows(export.text)
@@ -97,35 +98,44 @@ def read(
     treatments = [h for h in tracked if h not in rated]
     pain_columns = [h for h in rated if is_pain_symptom(h, pain_symptoms)]
     if not pain_columns:
-        names = ", ".join(f"'{h}'" for h in rated) or "none"
+        names = ", ".join(f"'{h}'" for h in rated) or pgettext("columns", "none")
         raise DiaryError(
-            f"This Flaredown export has no pain symptom or condition: no rated column has "
-            f"pain, ache, headache or migraine in its name (the rated columns are: {names}). "
-            "Say which ones are pain with pain_symptoms=, for example "
-            f"import_diary(path, pain_symptoms=['{rated[0] if rated else 'Back pain'}']), "
-            "then import again.",
+            _(
+                "This Flaredown export has no pain symptom or condition: no rated column has "
+                "pain, ache, headache or migraine in its name (the rated columns are: {names}). "
+                "Say which ones are pain with pain_symptoms=, for example import_diary(path, "
+                "pain_symptoms=['{example}']), then import again."
+            ).format(names=names, example=rated[0] if rated else "Back pain"),
             column="pain",
         )
     report.say(
-        f"Pain is the highest rating of: {', '.join(pain_columns)} (Flaredown rates {SCALE}; "
-        "each rating was multiplied by 2.5 to give 0 to 10, as rescale=True asked). The "
-        "app's own rating is kept in the extra column 'Flaredown rating (0-4)'."
+        _(
+            "Pain is the highest rating of: {columns} (Flaredown rates {scale}; each rating was "
+            "multiplied by 2.5 to give 0 to 10, as rescale=True asked). The app's own rating is "
+            "kept in the extra column 'Flaredown rating (0-4)'."
+        ).format(columns=", ".join(pain_columns), scale=_(SCALE))
     )
     report.mapped(
         [("Date", "date"), ("highest pain rating", "pain"), ("treatments taken", "medications")]
     )
     report.say(
-        "Flaredown's clock time is only the moment the check-in was saved, so it was "
-        "dropped: the entries have a date but no time."
+        _(
+            "Flaredown's clock time is only the moment the check-in was saved, so it was "
+            "dropped: the entries have a date but no time."
+        )
     )
     if treatments:
         report.say(
-            f"Treatments marked taken became medications ({', '.join(treatments)}); "
-            "'Not Taken' was left out of the list and kept in its own extra column."
+            _(
+                "Treatments marked taken became medications ({treatments}); 'Not Taken' was "
+                "left out of the list and kept in its own extra column."
+            ).format(treatments=", ".join(treatments))
         )
     report.say(
-        "Tags, foods and weather were kept as extra columns; Flaredown's '; ' lists "
-        "were kept as the diary's ';' lists."
+        _(
+            "Tags, foods and weather were kept as extra columns; Flaredown's '; ' lists were "
+            "kept as the diary's ';' lists."
+        )
     )
     for number, row in enumerate(rows[1:], start=2):
         if not any(c.strip() for c in row):
@@ -133,12 +143,18 @@ def read(
         cells = dict(zip(headings, (c.strip() for c in row), strict=False))
         day = cells.get("Date", "")[:10]
         if not _DAY.match(day):
-            report.skip(f"line {number}", f"the date {cells.get('Date', '')!r} cannot be read")
+            report.skip(
+                _("line {number}").format(number=number),
+                _("the date {value} cannot be read").format(value=repr(cells.get("Date", ""))),
+            )
             continue
         ratings = [_rating(cells.get(h, "")) for h in pain_columns]
         present = [r for r in ratings if r is not None]
         if not present:
-            report.skip(f"line {number} ({day})", "no pain symptom was rated that day")
+            report.skip(
+                _("line {number} ({day})").format(number=number, day=day),
+                _("no pain symptom was rated that day"),
+            )
             continue
         highest = max(present)
         pain = rescaled(highest, app=NAME, scale=SCALE, rescale=rescale, column="pain")

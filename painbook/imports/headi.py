@@ -24,6 +24,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from painbook.i18n import _
 from painbook.imports._common import Clock, Entries, Export, Report, csv_rows, day_and_time
 
 APP = "headi"
@@ -47,7 +48,7 @@ def detect(export: Export) -> bool:
     return tuple(first_row(export.head())) == HEADINGS
 
 
-def read(export: Export, *, clock: Clock, report: Report, **_: Any) -> Entries:
+def read(export: Export, *, clock: Clock, report: Report, **_unused: Any) -> Entries:
     entries = Entries(NAME)
     rows = csv_rows(export.text)
     report.mapped(
@@ -59,10 +60,16 @@ def read(export: Export, *, clock: Clock, report: Report, **_: Any) -> Entries:
             ("description", "notes"),
         ]
     )
-    report.say(f"Headi saves times in UTC; they were changed to local time in {clock.said}.")
     report.say(
-        "Headi's 'strength' (0 to 10) became pain; its 'pain' (the kind of pain) was "
-        "kept as the extra column 'Kind of pain'."
+        _("Headi saves times in UTC; they were changed to local time in {said}.").format(
+            said=clock.said
+        )
+    )
+    report.say(
+        _(
+            "Headi's 'strength' (0 to 10) became pain; its 'pain' (the kind of pain) was kept as "
+            "the extra column 'Kind of pain'."
+        )
     )
     for number, row in enumerate(rows[1:], start=2):
         if not any(cell.strip() for cell in row):
@@ -75,11 +82,16 @@ def read(export: Export, *, clock: Clock, report: Report, **_: Any) -> Entries:
         try:
             start = clock.from_epoch_ms(float(cells.get("start_date", "")))
         except ValueError:
-            report.skip(f"line {number}", "the start time is not a number of milliseconds")
+            report.skip(
+                _("line {number}").format(number=number),
+                _("the start time is not a number of milliseconds"),
+            )
             continue
         strength = cells.get("strength", "")
         if not strength:
-            report.skip(f"line {number}", "it has no strength (pain score)")
+            report.skip(
+                _("line {number}").format(number=number), _("it has no strength (pain score)")
+            )
             continue
         day, clock_time = day_and_time(start)
         extras: dict[str, Any] = {"Kind of pain": cells.get("pain", "")}

@@ -28,6 +28,7 @@ from __future__ import annotations
 import datetime as _dt
 from typing import Any
 
+from painbook.i18n import _, ngettext
 from painbook.imports._common import (
     Entries,
     Export,
@@ -35,7 +36,6 @@ from painbook.imports._common import (
     csv_rows,
     first_row,
     join_list,
-    plural,
     split_on,
 )
 
@@ -78,12 +78,12 @@ def _items(value: str) -> list[str]:
     return [v for v in split_on(value, ",") if v.casefold() != _NONE]
 
 
-def read(export: Export, *, report: Report, **_: Any) -> Entries:
+def read(export: Export, *, report: Report, **_unused: Any) -> Entries:
     entries = Entries(NAME)
     rows = csv_rows(export.text)
     at = _attack_header(rows)
     if at is None:
-        report.say("The export has no table of attacks.")
+        report.say(_("The export has no table of attacks."))
         return entries
     ongoing = [r for r in rows[1:at] if any(c.strip() for c in r)]
     ongoing = [r for r in ongoing if not r[0].strip().startswith("No ongoing events")]
@@ -94,22 +94,25 @@ def read(export: Export, *, report: Report, **_: Any) -> Entries:
         if not any(c.strip() for c in row):
             continue
         cells = dict(zip(headings, (c.strip() for c in row), strict=False))
-        where = f"attack {cells.get('#', '?')} (line {line})"
+        where = _("attack {number} (line {line})").format(number=cells.get("#", "?"), line=line)
         try:
             started = _dt.datetime.strptime(cells.get("Started", ""), "%m/%d/%y %H:%M")
         except ValueError:
-            report.skip(where, f"the start {cells.get('Started', '')!r} cannot be read")
+            report.skip(
+                where,
+                _("the start {value} cannot be read").format(value=repr(cells.get("Started", ""))),
+            )
             continue
         pain = cells.get("Pain Level", "")
         if not pain:
-            report.skip(where, "it has no pain level")
+            report.skip(where, _("it has no pain level"))
             continue
         try:
             if not 0 <= float(pain) <= 10:
-                report.skip(where, f"the pain level {pain} is outside 0 to 10")
+                report.skip(where, _("the pain level {pain} is outside 0 to 10").format(pain=pain))
                 continue
         except ValueError:
-            report.skip(where, f"the pain level {pain!r} is not a number")
+            report.skip(where, _("the pain level {pain} is not a number").format(pain=repr(pain)))
             continue
         values = {
             "date": started.strftime("%Y-%m-%d"),
@@ -142,20 +145,29 @@ def read(export: Export, *, report: Report, **_: Any) -> Entries:
         ]
     )
     report.say(
-        "Times are as the phone's clock showed them where you were (Migraine Buddy's "
-        "'Started'); the offset from UTC is kept in extra columns."
+        _(
+            "Times are as the phone's clock showed them where you were (Migraine Buddy's "
+            "'Started'); the offset from UTC is kept in extra columns."
+        )
     )
     report.say(
-        "Migraine Buddy's ', ' lists became the diary's ';' lists; 'No medication' "
-        "was left out of the medicine lists."
+        _(
+            "Migraine Buddy's ', ' lists became the diary's ';' lists; 'No medication' was left "
+            "out of the medicine lists."
+        )
     )
     report.say(
-        "The 'Geohash' column (a map square of where the phone was) was dropped, to keep "
-        "where you live and go out of the diary."
+        _(
+            "The 'Geohash' column (a map square of where the phone was) was dropped, to keep "
+            "where you live and go out of the diary."
+        )
     )
     if ongoing:
         report.say(
-            f"{plural(len(ongoing), 'ongoing attack')} (not yet ended in the app) "
-            f"{'was' if len(ongoing) == 1 else 'were'} not imported."
+            ngettext(
+                "{n} ongoing attack (not yet ended in the app) was not imported.",
+                "{n} ongoing attacks (not yet ended in the app) were not imported.",
+                len(ongoing),
+            ).format(n=len(ongoing))
         )
     return entries

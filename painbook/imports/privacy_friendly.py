@@ -34,6 +34,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from painbook.i18n import _
 from painbook.imports._common import Entries, Export, Report, join_list, split_on
 
 APP = "privacy-friendly-pain-diary"
@@ -79,7 +80,7 @@ def detect(export: Export) -> bool:
     return _tables(export.json()) is not None
 
 
-def read(export: Export, *, report: Report, **_: Any) -> Entries:
+def read(export: Export, *, report: Report, **_unused: Any) -> Entries:
     tables = _tables(export.json()) or {}
     entries = Entries(NAME)
     pains = {p.get("_id"): p for p in tables.get("paindescriptions", [])}
@@ -88,10 +89,10 @@ def read(export: Export, *, report: Report, **_: Any) -> Entries:
     for intake in tables.get("drugintakes", []):
         intakes.setdefault(intake.get("diaryEntry_id"), []).append(intake)
     for entry in sorted(tables.get("diaryentries", []), key=lambda e: str(e.get("date"))):
-        where = f"the entry of {entry.get('date')}"
+        where = _("the entry of {date}").format(date=entry.get("date"))
         pain = pains.get(entry.get("painDescription_id"))
         if pain is None or pain.get("painLevel") is None:
-            report.skip(where, "it has no pain level")
+            report.skip(where, _("it has no pain level"))
             continue
         codes = split_on(pain.get("bodyRegions") or "", ",")
         places = [region(int(c)) for c in codes if c.isdigit() and int(c) < 44]
@@ -137,17 +138,23 @@ def read(export: Export, *, report: Report, **_: Any) -> Entries:
         ]
     )
     report.say(
-        "The app saves a date but no time of day, so the entries have no time. Body "
-        "regions saved as numbers became their names; the app's comma lists became the "
-        "diary's ';' lists."
+        _(
+            "The app saves a date but no time of day, so the entries have no time. Body regions "
+            "saved as numbers became their names; the app's comma lists became the diary's ';' "
+            "lists."
+        )
     )
     report.say(
-        "How you felt (the app's 0 to 4, very bad to very good) was kept as written in "
-        "the extra column 'How I felt (0-4)'; it is not the diary's 0 to 10 mood."
+        _(
+            "How you felt (the app's 0 to 4, very bad to very good) was kept as written in the "
+            "extra column 'How I felt (0-4)'; it is not the diary's 0 to 10 mood."
+        )
     )
     if tables.get("users"):
         report.say(
-            "The profile in the backup (name, gender, date of birth) is not part of a diary "
-            "and was not imported."
+            _(
+                "The profile in the backup (name, gender, date of birth) is not part of a diary "
+                "and was not imported."
+            )
         )
     return entries

@@ -29,6 +29,7 @@ import ipywidgets as widgets
 import pandas as pd
 
 from painbook import analysis, charts, diary, report, samples, workbook
+from painbook.i18n import N_, _
 from painbook.widgets import layout
 
 __all__ = [
@@ -51,20 +52,20 @@ __all__ = [
 #: The five questions every first visit should answer, worded as in the chapter
 #: "Your first appointment" (book/07-first-appointment.md).
 FIVE_QUESTIONS: tuple[str, ...] = (
-    "What causes my pain, and how is it diagnosed?",
-    "What are my treatment options, with their risks and benefits?",
-    "Will I need other therapy, such as physical or behavioral therapy?",
-    "How will we measure progress?",
-    "At home, what can I do to manage my pain?",
+    N_("What causes my pain, and how is it diagnosed?"),
+    N_("What are my treatment options, with their risks and benefits?"),
+    N_("Will I need other therapy, such as physical or behavioral therapy?"),
+    N_("How will we measure progress?"),
+    N_("At home, what can I do to manage my pain?"),
 )
 
 #: Quick periods, counted back from the diary's LAST entry (not from today), so an old
 #: diary still shows its last weeks: (menu label, value).
 PERIOD_CHOICES: tuple[tuple[str, str], ...] = (
-    ("Last 4 weeks", "last 4 weeks"),
-    ("Last 3 months", "last 3 months"),
-    ("Everything", "everything"),
-    ("Dates I choose", "dates"),
+    (N_("Last 4 weeks"), "last 4 weeks"),
+    (N_("Last 3 months"), "last 3 months"),
+    (N_("Everything"), "everything"),
+    (N_("Dates I choose"), "dates"),
 )
 _QUICK = {value for _, value in PERIOD_CHOICES if value != "dates"}
 
@@ -91,7 +92,7 @@ def resolve_period(df: pd.DataFrame, choice: str) -> tuple[pd.Timestamp, pd.Time
         raise ValueError(f"Unknown period {choice!r}. Choose one of: {', '.join(sorted(_QUICK))}.")
     days = _diary_days(df)
     if days.empty:
-        raise ValueError("The diary has no entries yet, so there is no period to show.")
+        raise ValueError(_("The diary has no entries yet, so there is no period to show."))
     first, last = pd.Timestamp(days.min()), pd.Timestamp(days.max())
     if choice == "last 4 weeks":
         start = last - pd.Timedelta(days=27)
@@ -106,13 +107,31 @@ def _as_date(stamp: pd.Timestamp | None) -> _dt.date | None:
     return None if stamp is None else pd.Timestamp(stamp).date()
 
 
+#: The dates a form asks for, as named in its messages ("Choose the first day.").
+_WHAT = {
+    "first day": N_("first day"),
+    "last day": N_("last day"),
+    "first day (From)": N_("first day (From)"),
+    "last day (To)": N_("last day (To)"),
+    "first day of the baseline": N_("first day of the baseline"),
+    "last day of the baseline": N_("last day of the baseline"),
+    "first day of the recent period": N_("first day of the recent period"),
+    "last day of the recent period": N_("last day of the recent period"),
+}
+
+
 def _stamp(value: object, what: str) -> pd.Timestamp:
+    shown = _(_WHAT[what]) if what in _WHAT else what
     if value is None or value == "":
-        raise ValueError(f"Choose the {what}.")
+        raise ValueError(_("Choose the {what}.").format(what=shown))
     try:
         stamp = pd.Timestamp(value)
     except (TypeError, ValueError) as err:
-        raise ValueError(f"The {what} {value!r} is not a date. Write it like 2026-03-01.") from err
+        raise ValueError(
+            _("The {what} {value} is not a date. Write it like 2026-03-01.").format(
+                what=shown, value=repr(value)
+            )
+        ) from err
     return stamp.normalize()
 
 
@@ -137,12 +156,12 @@ class _Shows:
     def _repr_mimebundle_(self, **kwargs: object) -> object:
         bundle = super()._repr_mimebundle_(**kwargs)  # type: ignore[misc]
         if isinstance(bundle, dict) and "text/plain" in bundle:
-            bundle["text/plain"] = NOT_RUN_YET
+            bundle["text/plain"] = _(NOT_RUN_YET)
         return bundle
 
 
 #: What a widget's cell shows as text before it has run (also in painbook.widgets.forms).
-NOT_RUN_YET = "A form appears here when this cell runs (menu Run, then Run All Cells)."
+NOT_RUN_YET = N_("A form appears here when this cell runs (menu Run, then Run All Cells).")
 
 #: The file each notebook opened, kept while the kernel runs: (sample, folder) -> file name.
 _CHOSEN: dict[tuple[str, str], str] = {}
@@ -150,7 +169,7 @@ _CHOSEN: dict[tuple[str, str], str] = {}
 
 def _message_html(text: str, kind: str = "info") -> str:
     """A message for a form: plain text escaped, with a word (not only a colour) for errors."""
-    prefix = "<b>Please check:</b> " if kind == "error" else ""
+    prefix = "<b>" + _html.escape(_("Please check:")) + "</b> " if kind == "error" else ""
     return f'<p role="status">{prefix}{_html.escape(text)}</p>'
 
 
@@ -165,10 +184,12 @@ def unique_path(folder: str | os.PathLike[str], name: str) -> Path:
     """
     text = str(name).strip()
     if not text:
-        raise ValueError("Type a file name for the summary, such as visit-summary.html.")
+        raise ValueError(_("Type a file name for the summary, such as visit-summary.html."))
     if any(sep in text for sep in ("/", "\\")) or text in (".", ".."):
         raise ValueError(
-            f"Type a file name only, without a folder (got {text!r}), such as visit-summary.html."
+            _(
+                "Type a file name only, without a folder (got {name}), such as visit-summary.html."
+            ).format(name=repr(text))
         )
     if Path(text).suffix.lower() not in (".html", ".htm"):
         text += ".html"
@@ -183,10 +204,12 @@ def unique_path(folder: str | os.PathLike[str], name: str) -> Path:
         except FileExistsError:
             continue
         return candidate
-    raise ValueError(f"Too many files named like {base.name}: choose another name.")
+    raise ValueError(
+        _("Too many files named like {name}: choose another name.").format(name=base.name)
+    )
 
 
-def summary_preview(html: str, title: str = "Visit summary", height: int = 1100) -> str:
+def summary_preview(html: str, title: str | None = None, height: int = 1100) -> str:
     """HTML that shows a visit summary page inside a frame on a notebook or book page.
 
     The summary is a whole page with its own styles; a frame (``<iframe srcdoc>``) keeps
@@ -194,6 +217,8 @@ def summary_preview(html: str, title: str = "Visit summary", height: int = 1100)
     it) and loads nothing: the page travels inside the ``srcdoc`` attribute. The frame sits
     in a ``<div>``, so IPython's ``HTML`` shows it without a warning.
     """
+    if title is None:
+        title = _("Visit summary")
     return (
         '<div class="visit-summary-preview">'
         f'<iframe title="{_html.escape(title)}" sandbox="" srcdoc="{_html.escape(html)}" '
@@ -234,8 +259,9 @@ def visit_page(
         if baseline != "first 2 weeks":
             raise ValueError(f'baseline must be "first 2 weeks", two dates or None: {baseline!r}.')
         baseline = first_two_weeks(df)
+    shown = [_(q) if q else q for q in questions]
     return report.visit_summary(
-        df, start=start, end=end, questions=list(questions), baseline=baseline, name=name or None
+        df, start=start, end=end, questions=shown, baseline=baseline, name=name or None
     )
 
 
@@ -277,12 +303,12 @@ class DiaryPicker(_Shows, widgets.VBox):
         self._key = (sample, str(self.folder.resolve()))
         self._callbacks: list[Callable[[pd.DataFrame], None]] = []
         self.file_box = widgets.Text(
-            description="Diary file (in this notebook's folder)",
+            description=_("Diary file (in this notebook's folder)"),
             placeholder=workbook.my_file("diary"),
             continuous_update=False,
         )
         self.open_button = widgets.Button(
-            description="Open", tooltip="Read the diary file named in the box"
+            description=_("Open"), tooltip=_("Read the diary file named in the box")
         )
         self.message = widgets.HTML()
         super().__init__(
@@ -304,13 +330,13 @@ class DiaryPicker(_Shows, widgets.VBox):
             df = diary.read_diary(choice.path)
         except diary.DiaryError as err:
             sample = samples.path(self.sample)
-            person = workbook.SAMPLE_PEOPLE.get(self.sample, "a made-up person")
+            person = _(workbook.SAMPLE_PEOPLE.get(self.sample, N_("a made-up person")))
             self.choice = workbook.DiaryChoice(sample, True, person, "")
             self.df = diary.read_diary(sample)
-            self.text = (
-                f"Your diary {choice.path.name} cannot be read yet. {err.message} Until it is "
-                f"fixed, this notebook shows the diary of {person}, a made-up person."
-            )
+            self.text = _(
+                "Your diary {name} cannot be read yet. {message} Until it is "
+                "fixed, this notebook shows the diary of {person}, a made-up person."
+            ).format(name=choice.path.name, message=err.message, person=person)
             return False
         self.choice, self.df, self.text = choice, df, choice.message
         return True
@@ -329,15 +355,19 @@ class DiaryPicker(_Shows, widgets.VBox):
         text = str(name).strip()
         if not text:
             self.message.value = _message_html(
-                "Type the name of a diary file in this notebook's folder, such as "
-                f"{workbook.my_file('diary')}, then press Open.",
+                _(
+                    "Type the name of a diary file in this notebook's folder, such as "
+                    "{name}, then press Open."
+                ).format(name=workbook.my_file("diary")),
                 "error",
             )
             return False
         if any(sep in text for sep in ("/", "\\")):
             self.message.value = _message_html(
-                "Type a file name only, without a folder, and keep the file in the same "
-                "folder as this notebook.",
+                _(
+                    "Type a file name only, without a folder, and keep the file in the same "
+                    "folder as this notebook."
+                ),
                 "error",
             )
             return False
@@ -346,8 +376,8 @@ class DiaryPicker(_Shows, widgets.VBox):
             _CHOSEN[self._key] = text
         for callback in self._callbacks:
             callback(self.df)
-        after = (
-            " The forms in this notebook use it now. To update the tables and charts between "
+        after = " " + _(
+            "The forms in this notebook use it now. To update the tables and charts between "
             "them too, run the notebook again (menu Run, then Run All Cells): it keeps this "
             "choice."
         )
@@ -375,16 +405,19 @@ class PeriodPicker(widgets.VBox):
     """
 
     def __init__(
-        self, df: pd.DataFrame, default: str = "last 4 weeks", label: str = "Period"
+        self, df: pd.DataFrame, default: str = "last 4 weeks", label: str | None = None
     ) -> None:
         self._df = df
         self._callbacks: list[Callable[[], None]] = []
         self._syncing = False
         self.choice = widgets.Dropdown(
-            options=list(PERIOD_CHOICES), value=default, description=label, style=_DESCRIPTION
+            options=[(_(shown), value) for shown, value in PERIOD_CHOICES],
+            value=default,
+            description=_("Period") if label is None else label,
+            style=_DESCRIPTION,
         )
-        self.start = widgets.DatePicker(description="From", style=_DESCRIPTION)
-        self.end = widgets.DatePicker(description="To", style=_DESCRIPTION)
+        self.start = widgets.DatePicker(description=_("From"), style=_DESCRIPTION)
+        self.end = widgets.DatePicker(description=_("To"), style=_DESCRIPTION)
         super().__init__([self.choice, widgets.HBox([self.start, self.end])])
         self._fill()
         self.choice.observe(self._on_choice, "value")
@@ -455,8 +488,9 @@ class PeriodPicker(widgets.VBox):
         end = _stamp(self.end.value, "last day (To)")
         if end < start:
             raise ValueError(
-                f"The last day ({charts.day_label(end)}) is before the first day "
-                f"({charts.day_label(start)}). Swap the two dates."
+                _(
+                    "The last day ({last}) is before the first day ({first}). Swap the two dates."
+                ).format(last=charts.day_label(end), first=charts.day_label(start))
             )
         return start, end
 
@@ -524,9 +558,9 @@ class DiaryExplorer(_Shows, _ChartView, widgets.VBox):
         self._df = df
         self.period = PeriodPicker(df, default=period)
         self.measure = widgets.Dropdown(
-            options=[(m.label, key) for key, m in charts.MEASURES.items()],
+            options=[(_(m.label), key) for key, m in charts.MEASURES.items()],
             value=measure,
-            description="Measure",
+            description=_("Measure"),
             style=_DESCRIPTION,
         )
         self.message = widgets.HTML()
@@ -609,16 +643,16 @@ class ProgressExplorer(_Shows, _ChartView, widgets.VBox):
         self._syncing = False
         baseline, recent = _default_progress_periods(df)
         self.baseline_start = widgets.DatePicker(
-            description="Baseline from", value=_as_date(baseline[0]), style=_DESCRIPTION
+            description=_("Baseline from"), value=_as_date(baseline[0]), style=_DESCRIPTION
         )
         self.baseline_end = widgets.DatePicker(
-            description="Baseline to", value=_as_date(baseline[1]), style=_DESCRIPTION
+            description=_("Baseline to"), value=_as_date(baseline[1]), style=_DESCRIPTION
         )
         self.recent_start = widgets.DatePicker(
-            description="Recent from", value=_as_date(recent[0]), style=_DESCRIPTION
+            description=_("Recent from"), value=_as_date(recent[0]), style=_DESCRIPTION
         )
         self.recent_end = widgets.DatePicker(
-            description="Recent to", value=_as_date(recent[1]), style=_DESCRIPTION
+            description=_("Recent to"), value=_as_date(recent[1]), style=_DESCRIPTION
         )
         self.message = widgets.HTML()
         self.output = widgets.Output()
@@ -746,21 +780,21 @@ class QuestionList(_Shows, widgets.VBox):
     def __init__(self, starting: Iterable[str] = FIVE_QUESTIONS) -> None:
         self._questions: list[str] = []
         for question in starting:
-            text = " ".join(str(question).split())
+            text = " ".join(_(str(question)).split()) if str(question).strip() else ""
             if text and text not in self._questions:
                 self._questions.append(text)
         self._starting = list(self._questions)
         self.new_question = widgets.Text(
-            placeholder="Type your own question here",
-            description="My question",
+            placeholder=_("Type your own question here"),
+            description=_("My question"),
             style=_DESCRIPTION,
         )
-        self.add = widgets.Button(description="Add", tooltip="Add my question to the list")
+        self.add = widgets.Button(description=_("Add"), tooltip=_("Add my question to the list"))
         self.message = widgets.HTML()
         self.rows = widgets.VBox()
         self.restart = widgets.Button(
-            description="Start the list again",
-            tooltip="Go back to the list this notebook starts with",
+            description=_("Start the list again"),
+            tooltip=_("Go back to the list this notebook starts with"),
             layout=widgets.Layout(display="none"),
         )
         super().__init__(
@@ -783,8 +817,10 @@ class QuestionList(_Shows, widgets.VBox):
                 self._questions = previous.questions
                 self.new_question.value = previous.new_question.value
                 self.message.value = _message_html(
-                    "Kept. Your list from before this cell ran again is still here. To go back "
-                    'to the list this notebook starts with, press "Start the list again".'
+                    _(
+                        "Kept. Your list from before this cell ran again is still here. To go "
+                        'back to the list this notebook starts with, press "Start the list again".'
+                    )
                 )
                 self.restart.layout.display = None
         self._render()
@@ -806,14 +842,16 @@ class QuestionList(_Shows, widgets.VBox):
         """Add a question at the end. Returns False (with a message) if empty or already there."""
         question = " ".join(str(text).split())
         if not question:
-            self.message.value = _message_html("Type a question first, then press Add.", "error")
+            self.message.value = _message_html(_("Type a question first, then press Add."), "error")
             return False
         if question.casefold() in (q.casefold() for q in self._questions):
-            self.message.value = _message_html("That question is already on the list.", "error")
+            self.message.value = _message_html(_("That question is already on the list."), "error")
             return False
         self._questions.append(question)
         self.new_question.value = ""
-        self.message.value = _message_html(f"Added as question {len(self._questions)}.")
+        self.message.value = _message_html(
+            _("Added as question {n}.").format(n=len(self._questions))
+        )
         self._render()
         return True
 
@@ -821,7 +859,7 @@ class QuestionList(_Shows, widgets.VBox):
         """Remove the question at ``index`` (0 is the first) and return it."""
         self._check_index(index)
         removed = self._questions.pop(index)
-        self.message.value = _message_html(f"Removed: {removed}")
+        self.message.value = _message_html(_("Removed: {question}").format(question=removed))
         self._render()
         return removed
 
@@ -846,14 +884,14 @@ class QuestionList(_Shows, widgets.VBox):
         rows = []
         for i, question in enumerate(self._questions):
             up = widgets.Button(
-                description="Up",
-                tooltip=f"Move question {i + 1} up",
+                description=_("Up"),
+                tooltip=_("Move question {n} up").format(n=i + 1),
                 disabled=i == 0,
                 layout=widgets.Layout(width="auto", flex="none"),
             )
             remove = widgets.Button(
-                description="Remove",
-                tooltip=f"Remove question {i + 1}",
+                description=_("Remove"),
+                tooltip=_("Remove question {n}").format(n=i + 1),
                 layout=widgets.Layout(width="auto", flex="none"),
             )
             up.on_click(lambda _, i=i: self.move_up(i))
@@ -861,7 +899,9 @@ class QuestionList(_Shows, widgets.VBox):
             label = widgets.HTML(f"{i + 1}. {_html.escape(question)}", layout=_WIDE)
             rows.append(layout.row([up, remove, label]))
         if not rows:
-            rows.append(widgets.HTML("<p>No questions yet: type one below.</p>"))
+            rows.append(
+                widgets.HTML("<p>" + _html.escape(_("No questions yet: type one below.")) + "</p>")
+            )
         self.rows.children = rows
 
     def text(self) -> str:
@@ -872,9 +912,9 @@ class QuestionList(_Shows, widgets.VBox):
 # --------------------------------------------------------------------------- visit summary
 
 _BASELINE_CHOICES = (
-    ("First 2 weeks of the diary", "first 2 weeks"),
-    ("Dates I choose", "dates"),
-    ("No comparison", "none"),
+    (N_("First 2 weeks of the diary"), "first 2 weeks"),
+    (N_("Dates I choose"), "dates"),
+    (N_("No comparison"), "none"),
 )
 
 
@@ -920,27 +960,29 @@ class VisitSummaryBuilder(_Shows, widgets.VBox):
         self.html: str | None = None
         self.saved_path: Path | None = None
         self.last_message = ""
-        self.period = PeriodPicker(self._df, default="last 3 months", label="Period")
+        self.period = PeriodPicker(self._df, default="last 3 months", label=_("Period"))
         self.baseline = widgets.Dropdown(
-            options=list(_BASELINE_CHOICES),
+            options=[(_(shown), value) for shown, value in _BASELINE_CHOICES],
             value="first 2 weeks",
-            description="Compare with",
+            description=_("Compare with"),
             style=_DESCRIPTION,
         )
-        self.baseline_start = widgets.DatePicker(description="Baseline from", style=_DESCRIPTION)
-        self.baseline_end = widgets.DatePicker(description="Baseline to", style=_DESCRIPTION)
+        self.baseline_start = widgets.DatePicker(description=_("Baseline from"), style=_DESCRIPTION)
+        self.baseline_end = widgets.DatePicker(description=_("Baseline to"), style=_DESCRIPTION)
         self.name = widgets.Text(
             value=name,
-            description="Name on the page (optional)",
+            description=_("Name on the page (optional)"),
             style=_DESCRIPTION,
         )
         self.file_name = widgets.Text(
             value=file_name,
-            description="Save as (a file in this notebook's folder)",
+            description=_("Save as (a file in this notebook's folder)"),
             style=_DESCRIPTION,
         )
         self.build = widgets.Button(
-            description="Make the summary", button_style="primary", tooltip="Make and save"
+            description=_("Make the summary"),
+            button_style="primary",
+            tooltip=_("Make and save"),
         )
         self.message = widgets.HTML()
         self.output = widgets.Output()
@@ -984,7 +1026,7 @@ class VisitSummaryBuilder(_Shows, widgets.VBox):
         """The questions that will go on the page."""
         if isinstance(self._questions, QuestionList):
             return self._questions.questions
-        return [str(q) for q in self._questions]
+        return [_(str(q)) if str(q) else str(q) for q in self._questions]
 
     def baseline_period(self) -> tuple[pd.Timestamp, pd.Timestamp] | None:
         """The chosen baseline (first day, last day), or None for "No comparison"."""
@@ -996,7 +1038,7 @@ class VisitSummaryBuilder(_Shows, widgets.VBox):
         start = _stamp(self.baseline_start.value, "first day of the baseline")
         end = _stamp(self.baseline_end.value, "last day of the baseline")
         if end < start:
-            raise ValueError("The baseline ends before it starts. Swap the two dates.")
+            raise ValueError(_("The baseline ends before it starts. Swap the two dates."))
         return start, end
 
     def make_html(self) -> str:
@@ -1025,7 +1067,7 @@ class VisitSummaryBuilder(_Shows, widgets.VBox):
             self._say(str(err), "error")
             return None
         except OSError as err:
-            self._say(f"Could not save the summary: {err}", "error")
+            self._say(_("Could not save the summary: {problem}").format(problem=err), "error")
             return None
         self.html, self.saved_path = page, target
         self._say(self._saved_text(target), links=self._links(target, page))
@@ -1033,7 +1075,7 @@ class VisitSummaryBuilder(_Shows, widgets.VBox):
             _display(
                 {
                     "text/html": summary_preview(page),
-                    "text/plain": f"Visit summary saved as {target.name}",
+                    "text/plain": _("Visit summary saved as {name}").format(name=target.name),
                 }
             ),
         )
@@ -1046,31 +1088,36 @@ class VisitSummaryBuilder(_Shows, widgets.VBox):
         if url:
             href = _html.escape(url, quote=True)
             links.append(
-                f'<a href="{href}" target="_blank" rel="noopener">Open the page to print</a>'
+                f'<a href="{href}" target="_blank" rel="noopener">'
+                + _html.escape(_("Open the page to print"))
+                + "</a>"
             )
         data = base64.b64encode(page.encode("utf-8")).decode("ascii")
         links.append(
             f'<a href="data:text/html;charset=utf-8;base64,{data}" download="{name}">'
-            "Download the page</a>"
+            + _html.escape(_("Download the page"))
+            + "</a>"
         )
         return " " + " | ".join(links)
 
     def _saved_text(self, target: Path) -> str:
-        text = (
-            f"Saved as {target.name} in this notebook's folder. Open the page, then print it "
+        text = _(
+            "Saved as {name} in this notebook's folder. Open the page, then print it "
             'from your browser, or choose "Save as PDF" in the print window.'
-        )
+        ).format(name=target.name)
         count = len(self.questions())
         if count > report.MAX_QUESTIONS:
-            text += (
-                f" The page has room for {report.MAX_QUESTIONS} questions and lists the first "
-                f"{report.MAX_QUESTIONS} of your {count}: bring the others on paper, or move "
+            text += " " + _(
+                "The page has room for {most} questions and lists the first "
+                "{most} of your {count}: bring the others on paper, or move "
                 "the most important ones up."
-            )
+            ).format(most=report.MAX_QUESTIONS, count=count)
         baseline = self.baseline_period()
         if baseline is not None:
             start, end = self.period.dates()
             problem = report.progress_problem(self._df, baseline, end)
             if problem:
-                text += f" The page has no comparison with a baseline yet. {problem}"
+                text += " " + _("The page has no comparison with a baseline yet. {problem}").format(
+                    problem=problem
+                )
         return text

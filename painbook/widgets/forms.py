@@ -42,10 +42,12 @@ import matplotlib.dates as mdates
 import numpy as np
 import pandas as pd
 from matplotlib.figure import Figure
+from matplotlib.ticker import FuncFormatter
 
-from painbook import analysis, diary, scales, workbook
+from painbook import analysis, dates, diary, scales, workbook
 from painbook.charts import Chart
 from painbook.fields import DIARY_FIELDS, FieldHelp
+from painbook.i18n import N_, _, language, ngettext
 from painbook.widgets import layout
 
 __all__ = [
@@ -83,25 +85,32 @@ PathLike = str | os.PathLike[str]
 # FieldHelp and DIARY_FIELDS live in painbook.fields (the web diary page uses them too).
 
 #: Words offered as tick boxes for what pain feels like (others can be typed).
-QUALITIES: tuple[str, ...] = ("aching", "burning", "stabbing", "shooting", "throbbing", "tingling")
+QUALITIES: tuple[str, ...] = (
+    N_("aching"),
+    N_("burning"),
+    N_("stabbing"),
+    N_("shooting"),
+    N_("throbbing"),
+    N_("tingling"),
+)
 
 #: Short table headings for the diary columns (used by :func:`last_entries`).
 _SHORT_HEADINGS: Mapping[str, str] = {
-    "date": "Date",
-    "time": "Time",
-    "pain": "Pain",
-    "worst": "Worst",
-    "least": "Least",
-    "enjoyment_interference": "Enjoyment (PEG)",
-    "activity_interference": "Activity (PEG)",
-    "sleep_hours": "Sleep (hours)",
-    "mood": "Mood",
-    "locations": "Where",
-    "qualities": "Feels like",
-    "medications": "Medicines",
-    "helped": "Helped",
-    "worsened": "Made worse",
-    "notes": "Notes",
+    "date": N_("Date"),
+    "time": N_("Time"),
+    "pain": N_("Pain"),
+    "worst": N_("Worst"),
+    "least": N_("Least"),
+    "enjoyment_interference": N_("Enjoyment (PEG)"),
+    "activity_interference": N_("Activity (PEG)"),
+    "sleep_hours": N_("Sleep (hours)"),
+    "mood": N_("Mood"),
+    "locations": N_("Where"),
+    "qualities": N_("Feels like"),
+    "medications": N_("Medicines"),
+    "helped": N_("Helped"),
+    "worsened": N_("Made worse"),
+    "notes": N_("Notes"),
 }
 
 _NUMBER_FIELDS: tuple[str, ...] = diary.NUMBER_COLUMNS
@@ -115,22 +124,29 @@ def field_guide() -> pd.DataFrame:
 
     One row per column of the diary, in the diary's order, built from :data:`DIARY_FIELDS`.
     """
+    fill_in = _("What you fill in")
     rows = [
         {
-            "What you fill in": f.label,
-            "Needed?": "yes" if f.required else "no",
-            "What it means": f.meaning,
-            "Why your care team cares": f.why,
+            fill_in: _(f.label),
+            _("Needed?"): _("yes") if f.required else _("no"),
+            _("What it means"): _(f.meaning),
+            _("Why your care team cares"): _(f.why),
         }
         for f in DIARY_FIELDS.values()
     ]
-    table = pd.DataFrame(rows).set_index("What you fill in")
-    return _corner(table, "What you fill in")
+    table = pd.DataFrame(rows).set_index(fill_in)
+    return _corner(table, fill_in)
 
 
 # --------------------------------------------------------------------------------------
 # Small helpers shared by the forms
 # --------------------------------------------------------------------------------------
+
+
+def _word(value: object) -> str:
+    """A word from the workbook's own lists (a context, a quality) in the language in use;
+    other text (what a person typed) unchanged."""
+    return _(value) if isinstance(value, str) and value else str(value)
 
 
 def _plural(n: int, one: str, many: str | None = None) -> str:
@@ -242,9 +258,18 @@ def saved_message(saved: pd.DataFrame, what: str = "diary") -> str:
     ``saved`` is the table :func:`painbook.diary.append_entry` (or
     :func:`~painbook.diary.append_observation`, with ``what="observation log"``) returned.
     """
+    n = len(saved)
     if what == "diary":
-        return f"Saved. Your diary now has {_plural(len(saved), 'entry', 'entries')}."
-    return f"Saved. Your {what} now has {_plural(len(saved), 'observation')}."
+        return ngettext(
+            "Saved. Your diary now has {n} entry.", "Saved. Your diary now has {n} entries.", n
+        ).format(n=n)
+    if what == "observation log":
+        return ngettext(
+            "Saved. Your observation log now has {n} observation.",
+            "Saved. Your observation log now has {n} observations.",
+            n,
+        ).format(n=n)
+    return f"Saved. Your {what} now has {_plural(n, 'observation')}."
 
 
 def not_saved_message(error: diary.DiaryError, labels: Mapping[str, str] | None = None) -> str:
@@ -253,11 +278,11 @@ def not_saved_message(error: diary.DiaryError, labels: Mapping[str, str] | None 
     ``labels`` maps field names to the labels shown on the form, so the message can point
     at the box to change.
     """
-    text = f"Not saved. {error.message}"
+    text = _("Not saved. {message}").format(message=error.message)
     label = (labels or {}).get(error.column or "")
     if label and f'"{label}"' not in error.message:  # the diary's message names the box
-        text += f' Look at the box "{label}".'
-    return text + " Nothing was written to the file."
+        text += " " + _('Look at the box "{label}".').format(label=label)
+    return text + " " + _("Nothing was written to the file.")
 
 
 # --------------------------------------------------------------------------------------
@@ -282,15 +307,18 @@ def last_entries(saved: pd.DataFrame, n: int = 5) -> pd.DataFrame:
         if column in ("date", "pain") or bool(tail[column].notna().any())
     ]
     table = pd.DataFrame(
-        {_SHORT_HEADINGS.get(c, str(c)): [_cell(v) for v in tail[c]] for c in keep},
+        {
+            _(_SHORT_HEADINGS[c]) if c in _SHORT_HEADINGS else str(c): [_cell(v) for v in tail[c]]
+            for c in keep
+        },
         index=pd.RangeIndex(len(saved) - len(tail) + 1, len(saved) + 1),
     )
-    return _corner(table, "Entry")
+    return _corner(table, _("Entry"))
 
 
 #: What a form's cell shows as text where widgets cannot be drawn (before the cell has run,
 #: in a file viewer, on a page without a kernel).
-NOT_RUN_YET = "A form appears here when this cell runs (menu Run, then Run All Cells)."
+NOT_RUN_YET = N_("A form appears here when this cell runs (menu Run, then Run All Cells).")
 
 #: The last form of each kind made in this kernel for each folder (see
 #: :meth:`_Form._keep_draft`).
@@ -302,10 +330,20 @@ def _file_name(text: str, default: str) -> str:
     name = text.strip() or default
     if any(sep in name for sep in ("/", "\\")) or name in (".", ".."):
         raise ValueError(
-            f"Type a file name only, without a folder, such as {default}. The file is kept in "
-            "the same folder as this notebook."
+            _(
+                "Type a file name only, without a folder, such as {name}. The file is kept in "
+                "the same folder as this notebook."
+            ).format(name=default)
         )
     return name
+
+
+#: The label of each form's file box (one whole sentence per form, for translation).
+_FILE_BOX: Mapping[str, Callable[[], str]] = {
+    "diary": lambda: _("File name of your diary (in this notebook's folder)"),
+    "observation log": lambda: _("File name of your observation log (in this notebook's folder)"),
+    "action plans": lambda: _("File name of your action plans (in this notebook's folder)"),
+}
 
 
 class _Form:
@@ -331,8 +369,8 @@ class _Form:
         self.message = widgets.HTML()
         self.draft_note = widgets.HTML()
         self.empty_button = widgets.Button(
-            description="Empty the form",
-            tooltip="Remove what is typed in the form and start afresh",
+            description=_("Empty the form"),
+            tooltip=_("Remove what is typed in the form and start afresh"),
             layout=widgets.Layout(display="none"),
         )
         self.empty_button.on_click(lambda _button: self.empty())
@@ -353,7 +391,7 @@ class _Form:
         self._default_name = self.path.name
         self.file_box = widgets.Text(
             value=self.path.name,
-            description=f"File name of your {what} (in this notebook's folder)",
+            description=_FILE_BOX[what](),
             continuous_update=False,
         )
         self.file_box.observe(lambda _change: self._use_file(), names="value")
@@ -363,7 +401,7 @@ class _Form:
         try:
             name = _file_name(self.file_box.value, self._default_name)
         except ValueError as err:
-            self._say(f"Please check the file name. {err}", alert=True)
+            self._say(_("Please check the file name. {problem}").format(problem=err), alert=True)
             return
         self.path = self._folder / name
         self._changed = True
@@ -400,8 +438,10 @@ class _Form:
             new.value = old.value
         self._changed = True
         self.draft_note.value = _status(
-            "Kept. What you typed before this cell ran again is still in the form. Save it, "
-            'or press "Empty the form" to start afresh.'
+            _(
+                "Kept. What you typed before this cell ran again is still in the form. Save it, "
+                'or press "Empty the form" to start afresh.'
+            )
         )
         self.empty_button.layout.display = None
 
@@ -421,7 +461,7 @@ class _Form:
     def _repr_mimebundle_(self, **kwargs: Any) -> Any:
         bundle = self.widget._repr_mimebundle_(**kwargs)
         if isinstance(bundle, dict) and "text/plain" in bundle:
-            bundle["text/plain"] = NOT_RUN_YET
+            bundle["text/plain"] = _(NOT_RUN_YET)
         return bundle
 
 
@@ -449,44 +489,46 @@ class DiaryForm(_Form):
         f = DIARY_FIELDS
 
         self.date = widgets.DatePicker(
-            description=f["date"].label, value=today or _dt.date.today(), style=_STYLE
+            description=_(f["date"].label), value=today or _dt.date.today(), style=_STYLE
         )
         self.time = widgets.Text(
-            description=f["time"].label,
-            placeholder="for example 08:30 (or leave empty)",
+            description=_(f["time"].label),
+            placeholder=_("for example 08:30 (or leave empty)"),
             style=_STYLE,
             layout=_wide(),
         )
-        self.pain = self._number_box("pain", "a number from 0 to 10 (needed)")
+        self.pain = self._number_box("pain", _("a number from 0 to 10 (needed)"))
         self.worst = self._number_box("worst")
         self.least = self._number_box("least")
         self.enjoyment_interference = self._number_box("enjoyment_interference")
         self.activity_interference = self._number_box("activity_interference")
-        self.sleep_hours = self._number_box("sleep_hours", "for example 7 or 6.5 (or leave empty)")
+        self.sleep_hours = self._number_box(
+            "sleep_hours", _("for example 7 or 6.5 (or leave empty)")
+        )
         self.mood = self._number_box("mood")
-        self.locations = self._list_box("locations", "lower back\nleft knee")
+        self.locations = self._list_box("locations", _("lower back\nleft knee"))
         self.qualities = {
-            word: widgets.Checkbox(description=word, value=False, indent=False)
+            _(word): widgets.Checkbox(description=_(word), value=False, indent=False)
             for word in QUALITIES
         }
         self.other_qualities = widgets.Text(
-            description="Other words",
-            placeholder="for example: pressing (one per line or separated by ;)",
+            description=_("Other words"),
+            placeholder=_("for example: pressing (one per line or separated by ;)"),
             style=_STYLE,
             layout=_wide(),
         )
-        self.medications = self._list_box("medications", "what you took, and when")
-        self.helped = self._list_box("helped", "heat pad\nshort walk")
-        self.worsened = self._list_box("worsened", "long drive\nlifting")
+        self.medications = self._list_box("medications", _("what you took, and when"))
+        self.helped = self._list_box("helped", _("heat pad\nshort walk"))
+        self.worsened = self._list_box("worsened", _("long drive\nlifting"))
         self.notes = widgets.Textarea(
-            description=f["notes"].label, rows=3, style=_STYLE, layout=_wide()
+            description=_(f["notes"].label), rows=3, style=_STYLE, layout=_wide()
         )
-        self._save_button("Save this entry", "Add this entry to the end of your diary file")
+        self._save_button(_("Save this entry"), _("Add this entry to the end of your diary file"))
         self.table = widgets.HTML()
         _on_any_change(self._inputs(), self._mark_changed)
 
         def field(name: str, control: widgets.Widget) -> list[widgets.Widget]:
-            return [control, _help(f"{f[name].meaning} {f[name].why}")]
+            return [control, _help(f"{_(f[name].meaning)} {_(f[name].why)}")]
 
         quality_boxes = widgets.HBox(
             list(self.qualities.values()), layout=widgets.Layout(flex_flow="row wrap")
@@ -494,40 +536,50 @@ class DiaryForm(_Form):
         self.widget = layout.form_box(
             [
                 widgets.HTML(
-                    "<p>This form adds one entry to the end of your diary file. Only the date "
-                    "and your pain right now are needed; leave any other box empty if you "
-                    "like.</p>"
+                    "<p>"
+                    + html.escape(
+                        _(
+                            "This form adds one entry to the end of your diary file. Only the "
+                            "date and your pain right now are needed; leave any other box empty "
+                            "if you like."
+                        )
+                    )
+                    + "</p>"
                 ),
                 self.file_box,
                 _help(
-                    "Keep the name my-diary.csv, or type another one that starts with my-diary "
-                    "and ends with .csv, such as my-diary-dad.csv."
+                    _(
+                        "Keep the name my-diary.csv, or type another one that starts with "
+                        "my-diary and ends with .csv, such as my-diary-dad.csv."
+                    )
                 ),
                 self.draft_note,
                 self.empty_button,
-                _heading("When"),
+                _heading(_("When")),
                 *field("date", self.date),
                 *field("time", self.time),
-                _heading("Your pain"),
+                _heading(_("Your pain")),
                 *field("pain", self.pain),
                 *field("worst", self.worst),
                 *field("least", self.least),
-                _heading("How pain got in the way (PEG questions)"),
+                _heading(_("How pain got in the way (PEG questions)")),
                 *field("enjoyment_interference", self.enjoyment_interference),
                 *field("activity_interference", self.activity_interference),
-                _heading("Sleep and mood"),
+                _heading(_("Sleep and mood")),
                 *field("sleep_hours", self.sleep_hours),
                 *field("mood", self.mood),
-                _heading("Where and how it hurts"),
+                _heading(_("Where and how it hurts")),
                 *field("locations", self.locations),
-                widgets.Label(f["qualities"].label + " (tick all that fit)"),
+                widgets.Label(
+                    _("{label} (tick all that fit)").format(label=_(f["qualities"].label))
+                ),
                 quality_boxes,
                 *field("qualities", self.other_qualities),
-                _heading("Medicines and what made a difference"),
+                _heading(_("Medicines and what made a difference")),
                 *field("medications", self.medications),
                 *field("helped", self.helped),
                 *field("worsened", self.worsened),
-                _heading("Anything else"),
+                _heading(_("Anything else")),
                 *field("notes", self.notes),
                 self.save_button,
                 self.message,
@@ -539,17 +591,17 @@ class DiaryForm(_Form):
 
     # -- building --------------------------------------------------------------------
 
-    def _number_box(self, name: str, placeholder: str = "0 to 10 (or leave empty)") -> widgets.Text:
+    def _number_box(self, name: str, placeholder: str | None = None) -> widgets.Text:
         return widgets.Text(
-            description=DIARY_FIELDS[name].label,
-            placeholder=placeholder,
+            description=_(DIARY_FIELDS[name].label),
+            placeholder=_("0 to 10 (or leave empty)") if placeholder is None else placeholder,
             style=_STYLE,
             layout=widgets.Layout(width="100%", max_width="34em"),
         )
 
     def _list_box(self, name: str, example: str) -> widgets.Textarea:
         return widgets.Textarea(
-            description=DIARY_FIELDS[name].label,
+            description=_(DIARY_FIELDS[name].label),
             placeholder=example,
             rows=2,
             style=_STYLE,
@@ -563,28 +615,37 @@ class DiaryForm(_Form):
 
     def _show_file_status(self) -> None:
         if workbook.in_book_build():  # a web page is made: never look at a person's file
-            self._say(f"This form saves to '{self.path.name}' beside the notebook.")
+            self._say(
+                _("This form saves to '{name}' beside the notebook.").format(name=self.path.name)
+            )
             return
         if not self.path.exists():
             self._say(
-                f"New diary. The file '{self.path.name}' does not exist yet: your first save "
-                f"creates it in the folder '{self.path.resolve().parent}'. It stays on this "
-                "computer."
+                _(
+                    "New diary. The file '{name}' does not exist yet: your first save "
+                    "creates it in the folder '{folder}'. It stays on this computer."
+                ).format(name=self.path.name, folder=self.path.resolve().parent)
             )
             return
         try:
             saved = diary.read_diary(self.path)
         except diary.DiaryError as err:
             self._say(
-                f"Problem. The diary '{self.path.name}' cannot be read, so new entries cannot "
-                f"be added until it is fixed. {err.message}",
+                _(
+                    "Problem. The diary '{name}' cannot be read, so new entries cannot "
+                    "be added until it is fixed. {message}"
+                ).format(name=self.path.name, message=err.message),
                 alert=True,
             )
             return
         self._say(
-            f"Ready. Your diary '{self.path.name}' has {_plural(len(saved), 'entry', 'entries')}. "
-            f"Each save adds one row at the end and keeps the file from before the save as "
-            f"'{self.path.name}.bak', a spare copy."
+            ngettext(
+                "Ready. Your diary '{name}' has {n} entry. Each save adds one row at the end "
+                "and keeps the file from before the save as '{name}.bak', a spare copy.",
+                "Ready. Your diary '{name}' has {n} entries. Each save adds one row at the end "
+                "and keeps the file from before the save as '{name}.bak', a spare copy.",
+                len(saved),
+            ).format(name=self.path.name, n=len(saved))
         )
 
     # -- what the form holds -------------------------------------------------------------
@@ -626,17 +687,19 @@ class DiaryForm(_Form):
         """
         if not self._changed:
             self._say(
-                "Nothing new to save. Your last entry is already in the diary. Fill in the "
-                "form again to add another entry."
+                _(
+                    "Nothing new to save. Your last entry is already in the diary. Fill in the "
+                    "form again to add another entry."
+                )
             )
             return False
         try:
             saved = diary.append_entry(self.path, self.entry())
         except diary.DiaryError as err:
-            labels = {name: help_.label for name, help_ in DIARY_FIELDS.items()}
+            labels = {name: _(help_.label) for name, help_ in DIARY_FIELDS.items()}
             self._say(not_saved_message(err, labels), alert=True)
             return False
-        self.table.value = _table_html(last_entries(saved), "Your last entries")
+        self.table.value = _table_html(last_entries(saved), _("Your last entries"))
         self.clear()
         self._say(saved_message(saved))
         self._changed = False
@@ -648,14 +711,14 @@ class DiaryForm(_Form):
 # --------------------------------------------------------------------------------------
 
 #: What was happening during an observation (the form's choices; "other" lets you type).
-CONTEXTS: tuple[str, ...] = ("resting", "bathing", "moving", "eating", "other")
+CONTEXTS: tuple[str, ...] = (N_("resting"), N_("bathing"), N_("moving"), N_("eating"), N_("other"))
 
 _ITEM_SHORT: Mapping[str, str] = {
-    "breathing": "Breathing",
-    "vocalization": "Sounds",
-    "face": "Face",
-    "body_language": "Body",
-    "consolability": "Comforting",
+    "breathing": N_("Breathing"),
+    "vocalization": N_("Sounds"),
+    "face": N_("Face"),
+    "body_language": N_("Body"),
+    "consolability": N_("Comforting"),
 }
 
 
@@ -667,11 +730,13 @@ def painad_guide() -> pd.DataFrame:
     own words.
     """
     rows = {
-        scales.PAINAD_LABELS[item]: {f"Score {level}": text for level, text in levels.items()}
+        _(scales.PAINAD_LABELS[item]): {
+            _("Score {level}").format(level=level): _(text) for level, text in levels.items()
+        }
         for item, levels in scales.PAINAD_ITEMS.items()
     }
     table = pd.DataFrame.from_dict(rows, orient="index")
-    return _corner(table, "What you watch")
+    return _corner(table, _("What you watch"))
 
 
 def _with_totals(observations: pd.DataFrame) -> pd.DataFrame:
@@ -696,16 +761,18 @@ def observation_table(observations: pd.DataFrame, n: int = 5, order: str = "last
         rows = scored.sort_values("total", ascending=False, kind="stable").head(n)
     table = pd.DataFrame(
         {
-            "Date": [_cell(v) for v in rows["date"]],
-            "Time": [_cell(v) for v in rows["time"]],
-            "What was happening": [_cell(v) for v in rows["context"]],
-            **{_ITEM_SHORT[item]: [_cell(v) for v in rows[item]] for item in scales.PAINAD_ITEMS},
-            "Total (0-10)": [_cell(v) for v in rows["total"]],
-            "Notes": [_cell(v, limit=None) for v in rows["notes"]],  # the notes matter most
+            _("Date"): [_cell(v) for v in rows["date"]],
+            _("Time"): [_cell(v) for v in rows["time"]],
+            _("What was happening"): [_cell(v) for v in rows["context"]],
+            **{
+                _(_ITEM_SHORT[item]): [_cell(v) for v in rows[item]] for item in scales.PAINAD_ITEMS
+            },
+            _("Total (0-10)"): [_cell(v) for v in rows["total"]],
+            _("Notes"): [_cell(v, limit=None) for v in rows["notes"]],  # the notes matter most
         },
         index=pd.Index(rows.index + 1),
     )
-    return _corner(table, "Observation")
+    return _corner(table, _("Observation"))
 
 
 def context_table(observations: pd.DataFrame) -> pd.DataFrame:
@@ -717,16 +784,16 @@ def context_table(observations: pd.DataFrame) -> pd.DataFrame:
     by_context = analysis.painad_by_context(observations)
     table = pd.DataFrame(
         {
-            "Observations": by_context["observations"].astype(int),
-            "Average total": by_context["mean"].round(1),
-            "Highest total": by_context["highest"].astype(int),
+            _("Observations"): by_context["observations"].astype(int),
+            _("Average total"): by_context["mean"].round(1),
+            _("Highest total"): by_context["highest"].astype(int),
         }
     )
-    return _corner(table, "What was happening")
+    return _corner(table, _("What was happening"))
 
 
 def _long_date(stamp: pd.Timestamp) -> str:
-    return f"{stamp.day} {stamp:%B %Y}"
+    return dates.long_date(stamp)
 
 
 def observation_summary(observations: pd.DataFrame) -> str:
@@ -737,32 +804,49 @@ def observation_summary(observations: pd.DataFrame) -> str:
     """
     scored = _with_totals(observations).dropna(subset=["total"])
     if scored.empty:
-        return "The log has no complete observations yet."
+        return _("The log has no complete observations yet.")
     days = scored["date"].dt.normalize()
     first_day, last_day = _long_date(days.min()), _long_date(days.max())
-    when = f"on {first_day}" if first_day == last_day else f"from {first_day} to {last_day}"
-    text = (
-        f"The log has {_plural(len(scored), 'observation')} on "
-        f"{_plural(days.nunique(), 'day')}, {when}."
+    if first_day == last_day:
+        when = _("on {day}").format(day=first_day)
+    else:
+        when = _("from {first} to {last}").format(first=first_day, last=last_day)
+    n, n_days = len(scored), days.nunique()
+    text = _("The log has {observations} on {days}, {when}.").format(
+        observations=ngettext("{n} observation", "{n} observations", n).format(n=n),
+        days=ngettext("{n} day", "{n} days", n_days).format(n=n_days),
+        when=when,
     )
     by_context = analysis.painad_by_context(scored).sort_values(
         ["mean", "observations"], ascending=[False, False]
     )
     parts = [
-        f"{context} {row['mean']:.1f} ({_plural(int(row['observations']), 'observation')})"
+        ngettext(
+            "{context} {mean} ({n} observation)", "{context} {mean} ({n} observations)", n
+        ).format(context=_word(context), mean=f"{row['mean']:.1f}", n=n)
         for context, row in by_context.iterrows()
+        for n in [int(row["observations"])]
     ]
-    text += " Average total by what was happening: " + "; ".join(parts) + "."
+    text += " " + _("Average total by what was happening: {parts}.").format(parts="; ".join(parts))
     top = int(scored["total"].max())
     first = scored[scored["total"] == top].iloc[0]
     times = int((scored["total"] == top).sum())
     context = first["context"]
-    during = f", while {context}" if isinstance(context, str) and context else ""
-    seen = "once" if times == 1 else f"{times} times"
-    text += (
-        f" The highest total was {top} out of 10, seen {seen} (first on "
-        f"{_long_date(first['date'])}{during})."
-    )
+    day = _long_date(first["date"])
+    if isinstance(context, str) and context:
+        highest = ngettext(
+            "The highest total was {top} out of 10, seen once (first on {day}, while {context}).",
+            "The highest total was {top} out of 10, seen {times} times (first on {day}, while "
+            "{context}).",
+            times,
+        )
+    else:
+        highest = ngettext(
+            "The highest total was {top} out of 10, seen once (first on {day}).",
+            "The highest total was {top} out of 10, seen {times} times (first on {day}).",
+            times,
+        )
+    text += " " + highest.format(top=top, times=times, day=day, context=_word(context))
     return text
 
 
@@ -781,7 +865,8 @@ def observation_chart(observations: pd.DataFrame) -> Chart:
     """
     scored = _with_totals(observations).dropna(subset=["total"])
     context = scored["context"].astype("string").str.strip().str.casefold()
-    scored = scored.assign(context=context.fillna("(not noted)").replace("", "(not noted)"))
+    not_noted = _("(not noted)")
+    scored = scored.assign(context=context.fillna(not_noted).replace("", not_noted))
     fig = Figure(figsize=(9, 5.4), dpi=100, layout="constrained")
     ax = fig.subplots()
     order = analysis.painad_by_context(scored).sort_values("mean", ascending=False).index
@@ -796,19 +881,24 @@ def observation_chart(observations: pd.DataFrame) -> Chart:
             markerfacecolor="white" if i % 2 else _GREYS[i % len(_GREYS)],
             markersize=8,
             linewidth=1.5,
-            label=str(name),
+            label=_word(str(name)),
         )
     ax.set_ylim(-0.3, 10.3)
     ax.set_yticks(range(0, 11, 2))
-    ax.set_ylabel("PAINAD total (0 to 10)", fontsize=14)
-    ax.set_xlabel("Date (weeks start on Monday)", fontsize=14)
-    ax.set_title("PAINAD totals by what was happening", fontsize=16)
+    ax.set_ylabel(_("PAINAD total (0 to 10)"), fontsize=14)
+    ax.set_xlabel(_("Date (weeks start on Monday)"), fontsize=14)
+    ax.set_title(_("PAINAD totals by what was happening"), fontsize=16)
     ax.tick_params(labelsize=12)
     ax.grid(axis="y", color="0.85")
     ax.xaxis.set_major_locator(mdates.WeekdayLocator(byweekday=mdates.MO))
-    ax.xaxis.set_major_formatter(mdates.DateFormatter("%d %b"))
+    if language() == "es":
+        ax.xaxis.set_major_formatter(
+            FuncFormatter(lambda x, _pos: dates.day_month(mdates.num2date(x)))
+        )
+    else:
+        ax.xaxis.set_major_formatter(mdates.DateFormatter("%d %b"))
     fig.legend(
-        title="What was happening",
+        title=_("What was happening"),
         fontsize=12,
         title_fontsize=12,
         loc="outside lower center",
@@ -835,18 +925,18 @@ class ObservationForm(_Form):
         super().__init__()
         self._file_box(path, "observation log")
         self.date = widgets.DatePicker(
-            description="Date", value=today or _dt.date.today(), style=_STYLE
+            description=_("Date"), value=today or _dt.date.today(), style=_STYLE
         )
         self.time = widgets.Text(
-            description="Time (HH:MM)",
-            placeholder="for example 10:30 (or leave empty)",
+            description=_("Time (HH:MM)"),
+            placeholder=_("for example 10:30 (or leave empty)"),
             style=_STYLE,
             layout=widgets.Layout(width="100%", max_width="34em"),
         )
         self.items: dict[str, widgets.RadioButtons] = {
             item: widgets.RadioButtons(
-                description=scales.PAINAD_LABELS[item],
-                options=[(f"{level}: {text}", level) for level, text in levels.items()],
+                description=_(scales.PAINAD_LABELS[item]),
+                options=[(f"{level}: {_(text)}", level) for level, text in levels.items()],
                 value=None,
                 style=_STYLE,
                 layout=widgets.Layout(width="100%", max_width="60em"),
@@ -856,27 +946,27 @@ class ObservationForm(_Form):
         for control in self.items.values():
             control.add_class("painbook-choices")
         self.context = widgets.Dropdown(
-            description="What was happening",
-            options=[("(not noted)", ""), *((c, c) for c in CONTEXTS)],
+            description=_("What was happening"),
+            options=[(_("(not noted)"), ""), *((_(c), c) for c in CONTEXTS)],
             value="",
             style=_STYLE,
         )
         self.context_other = widgets.Text(
-            description="If other, what was happening",
-            placeholder="for example: getting dressed",
+            description=_("If other, what was happening"),
+            placeholder=_("for example: getting dressed"),
             style=_STYLE,
             layout=_wide(),
         )
         self.notes = widgets.Textarea(
-            description="Notes",
-            placeholder="What you saw, for example: held his right hip when standing up",
+            description=_("Notes"),
+            placeholder=_("What you saw, for example: held his right hip when standing up"),
             rows=3,
             style=_STYLE,
             layout=_wide(),
         )
         self.total = widgets.HTML()
         self._save_button(
-            "Save this observation", "Add this observation to the end of the log file"
+            _("Save this observation"), _("Add this observation to the end of the log file")
         )
         self.table = widgets.HTML()
         self.summary = widgets.HTML()
@@ -886,28 +976,36 @@ class ObservationForm(_Form):
         self.widget = layout.form_box(
             [
                 widgets.HTML(
-                    f"{_CHOICES_CSS}<p>This form adds one observation to the end of your "
-                    "log file. Watch the person for a few minutes, during care such as bathing "
-                    "or moving as well as at rest, then score each of the five items.</p>"
+                    f"{_CHOICES_CSS}<p>"
+                    + html.escape(
+                        _(
+                            "This form adds one observation to the end of your log file. Watch "
+                            "the person for a few minutes, during care such as bathing or "
+                            "moving as well as at rest, then score each of the five items."
+                        )
+                    )
+                    + "</p>"
                 ),
                 self.file_box,
-                _help("Keep my-observations at the start of the name and .csv at the end."),
+                _help(_("Keep my-observations at the start of the name and .csv at the end.")),
                 self.draft_note,
                 self.empty_button,
-                _heading("When and what was happening"),
+                _heading(_("When and what was happening")),
                 self.date,
                 self.time,
                 self.context,
                 self.context_other,
                 _help(
-                    "Pain often shows when a person moves, so also watch during care such as "
-                    "bathing, dressing or moving from bed to chair."
+                    _(
+                        "Pain often shows when a person moves, so also watch during care such "
+                        "as bathing, dressing or moving from bed to chair."
+                    )
                 ),
-                _heading("The five items (0, 1 or 2 each)"),
-                _help("For each item, pick the one that best fits what you saw."),
+                _heading(_("The five items (0, 1 or 2 each)")),
+                _help(_("For each item, pick the one that best fits what you saw.")),
                 *self.items.values(),
                 self.total,
-                _heading("Notes"),
+                _heading(_("Notes")),
                 self.notes,
                 self.save_button,
                 self.message,
@@ -921,28 +1019,37 @@ class ObservationForm(_Form):
 
     def _show_file_status(self) -> None:
         if workbook.in_book_build():  # a web page is made: never look at a person's file
-            self._say(f"This form saves to '{self.path.name}' beside the notebook.")
+            self._say(
+                _("This form saves to '{name}' beside the notebook.").format(name=self.path.name)
+            )
             return
         if not self.path.exists():
             self._say(
-                f"New log. The file '{self.path.name}' does not exist yet: your first save "
-                f"creates it in the folder '{self.path.resolve().parent}'. It stays on this "
-                "computer."
+                _(
+                    "New log. The file '{name}' does not exist yet: your first save "
+                    "creates it in the folder '{folder}'. It stays on this computer."
+                ).format(name=self.path.name, folder=self.path.resolve().parent)
             )
             return
         try:
             saved = diary.read_observations(self.path)
         except diary.DiaryError as err:
             self._say(
-                f"Problem. The log '{self.path.name}' cannot be read, so new observations "
-                f"cannot be added until it is fixed. {err.message}",
+                _(
+                    "Problem. The log '{name}' cannot be read, so new observations "
+                    "cannot be added until it is fixed. {message}"
+                ).format(name=self.path.name, message=err.message),
                 alert=True,
             )
             return
         self._say(
-            f"Ready. Your log '{self.path.name}' has {_plural(len(saved), 'observation')}. "
-            f"Each save adds one row at the end and keeps the file from before the save as "
-            f"'{self.path.name}.bak', a spare copy."
+            ngettext(
+                "Ready. Your log '{name}' has {n} observation. Each save adds one row at the "
+                "end and keeps the file from before the save as '{name}.bak', a spare copy.",
+                "Ready. Your log '{name}' has {n} observations. Each save adds one row at the "
+                "end and keeps the file from before the save as '{name}.bak', a spare copy.",
+                len(saved),
+            ).format(name=self.path.name, n=len(saved))
         )
 
     def _inputs(self) -> list[widgets.Widget]:
@@ -960,12 +1067,14 @@ class ObservationForm(_Form):
         scores = [control.value for control in self.items.values()]
         missing = sum(score is None for score in scores)
         if missing:
-            return f"Score all five items to see the total ({5 - missing} of 5 scored so far)."
+            return _("Score all five items to see the total ({scored} of 5 scored so far).").format(
+                scored=5 - missing
+            )
         total = scales.painad(*scores)
-        return (
-            f"PAINAD total: {total} out of 10. The total is a clue to talk about with the "
+        return _(
+            "PAINAD total: {total} out of 10. The total is a clue to talk about with the "
             "care team, not a diagnosis."
-        )
+        ).format(total=total)
 
     def _show_total(self) -> None:
         self.total.value = _status(self.total_text())
@@ -974,7 +1083,9 @@ class ObservationForm(_Form):
         """The observation as the form holds it: log column -> value, None when empty."""
         context: str | None = self.context.value or None
         if context == "other":
-            context = _text(self.context_other.value) or "other"
+            context = _text(self.context_other.value) or _("other")
+        elif context:
+            context = _(context)
         obs: dict[str, Any] = {"date": self.date.value, "time": _text(self.time.value)}
         obs.update({item: control.value for item, control in self.items.items()})
         obs["context"] = context
@@ -994,18 +1105,20 @@ class ObservationForm(_Form):
         """Add the observation to the log (what the Save button does). True if saved."""
         if not self._changed:
             self._say(
-                "Nothing new to save. Your last observation is already in the log. Fill in "
-                "the form again to add another one."
+                _(
+                    "Nothing new to save. Your last observation is already in the log. Fill in "
+                    "the form again to add another one."
+                )
             )
             return False
         try:
             saved = diary.append_observation(self.path, self.observation())
         except diary.DiaryError as err:
-            labels = {item: scales.PAINAD_LABELS[item] for item in scales.PAINAD_ITEMS}
-            labels.update({"time": "Time (HH:MM)", "date": "Date"})
+            labels = {item: _(scales.PAINAD_LABELS[item]) for item in scales.PAINAD_ITEMS}
+            labels.update({"time": _("Time (HH:MM)"), "date": _("Date")})
             self._say(not_saved_message(err, labels), alert=True)
             return False
-        self.table.value = _table_html(observation_table(saved), "Your last observations")
+        self.table.value = _table_html(observation_table(saved), _("Your last observations"))
         self.summary.value = f"<p>{html.escape(observation_summary(saved))}</p>"
         self.clear()
         self._say(saved_message(saved, "observation log"))
@@ -1055,22 +1168,22 @@ def plan_advice(confidence: int | None) -> str:
     'Your confidence is 8 out of 10.'
     """
     if confidence is None:
-        return (
+        return _(
             "Rate your plan: how sure are you, from 0 (not sure at all) to 10 (totally "
             "sure), that you will do the whole plan this week?"
         )
     score = _confidence(confidence)
     if score < CONFIDENCE_GOAL:
-        return (
-            f"Your confidence is {score} out of 10, below {CONFIDENCE_GOAL}. Change the plan "
+        return _(
+            "Your confidence is {score} out of 10, below {goal}. Change the plan "
             "so it is easier to do: take a smaller step (less time or effort), or plan it "
-            f"on fewer days. Then rate it again, until you rate it {CONFIDENCE_GOAL} or more. "
+            "on fewer days. Then rate it again, until you rate it {goal} or more. "
             "A small plan you finish beats a big plan you give up."
-        )
-    return (
-        f"Your confidence is {score} out of 10. That is {CONFIDENCE_GOAL} or more, so this "
+        ).format(score=score, goal=CONFIDENCE_GOAL)
+    return _(
+        "Your confidence is {score} out of 10. That is {goal} or more, so this "
         "plan is a good size. At the end of the week, look back at how it went."
-    )
+    ).format(score=score, goal=CONFIDENCE_GOAL)
 
 
 def _done(day: object) -> bool | None:
@@ -1098,13 +1211,16 @@ def week_summary(days: Sequence[object], planned_days: int | None = None) -> str
     n = len(done_list)
     done = sum(d is True for d in done_list)
     blank = sum(d is None for d in done_list)
-    text = f"You did it on {done} of {n} days."
+    text = ngettext("You did it on {done} of {n} days.", "You did it on {done} of {n} days.", n)
+    text = text.format(done=done, n=n)
     if blank == n:
-        return "Nothing filled in yet. Mark each day, done or not, as the week goes on."
+        return _("Nothing filled in yet. Mark each day, done or not, as the week goes on.")
     if blank:
-        return (
-            f"You did it on {done} of {n} days so far ({_plural(blank, 'day')} not filled in yet)."
-        )
+        return ngettext(
+            "You did it on {done} of {n} days so far ({blank} day not filled in yet).",
+            "You did it on {done} of {n} days so far ({blank} days not filled in yet).",
+            blank,
+        ).format(done=done, n=n, blank=blank)
     if planned_days is not None:
         if isinstance(planned_days, bool) or planned_days not in range(1, 8):
             raise ValueError(
@@ -1112,20 +1228,27 @@ def week_summary(days: Sequence[object], planned_days: int | None = None) -> str
             )
         planned = int(planned_days)
         if done >= planned:
-            text += f" Your plan was {_plural(planned, 'day')}, so you met your plan."
+            text += " " + ngettext(
+                "Your plan was {n} day, so you met your plan.",
+                "Your plan was {n} days, so you met your plan.",
+                planned,
+            ).format(n=planned)
         else:
-            text += (
-                f" Your plan was {_plural(planned, 'day')}. Look back: what got in the way? "
-                "A smaller step or fewer days may fit next week better."
-            )
+            text += " " + ngettext(
+                "Your plan was {n} day. Look back: what got in the way? "
+                "A smaller step or fewer days may fit next week better.",
+                "Your plan was {n} days. Look back: what got in the way? "
+                "A smaller step or fewer days may fit next week better.",
+                planned,
+            ).format(n=planned)
             return text
     if done == 0:
-        text += (
-            " That is useful to know. Think about what got in the way, and make next "
+        text += " " + _(
+            "That is useful to know. Think about what got in the way, and make next "
             "week's plan smaller or easier."
         )
     else:
-        text += " Look back: what helped on the days you did it? Use that for next week."
+        text += " " + _("Look back: what helped on the days you did it? Use that for next week.")
     return text
 
 
@@ -1135,30 +1258,35 @@ def week_table(days: Sequence[Mapping[str, Any]]) -> pd.DataFrame:
     Each day is a mapping with ``"done"`` (True, False or None) and optionally ``"day"``
     (the day's name; "Day 1", "Day 2", ... if missing) and ``"note"``.
     """
-    words = {True: "yes", False: "no", None: "(not filled in)"}
+    words = {True: _("yes"), False: _("no"), None: _("(not filled in)")}
     table = pd.DataFrame(
         {
-            "Done?": [words[_done(day)] for day in days],
-            "Note": [_cell(day.get("note")) for day in days],
+            _("Done?"): [words[_done(day)] for day in days],
+            _("Note"): [_cell(day.get("note")) for day in days],
         },
-        index=[str(day.get("day") or f"Day {i}") for i, day in enumerate(days, start=1)],
+        index=[
+            str(day.get("day") or _("Day {i}").format(i=i)) for i, day in enumerate(days, start=1)
+        ],
     )
-    return _corner(table, "Day")
+    return _corner(table, _("Day"))
 
 
-def plan_table(plan: Mapping[str, Any], title: str = "This week's plan") -> pd.DataFrame:
+def plan_table(plan: Mapping[str, Any], title: str | None = None) -> pd.DataFrame:
     """A plan (what, how_much, when, days_per_week, confidence) as a two-column table."""
     days = plan.get("days_per_week")
     confidence = plan.get("confidence")
+    if title is None:
+        title = _("This week's plan")
+    often = "" if days is None else ngettext("{n} day a week", "{n} days a week", int(days))
     rows = {
-        "What": plan.get("what") or "",
-        "How much": plan.get("how_much") or "",
-        "When": plan.get("when") or "",
-        "How often": "" if days is None else f"{_plural(int(days), 'day')} a week",
-        "Confidence (0 to 10)": "" if confidence is None else str(confidence),
+        _("What"): plan.get("what") or "",
+        _("How much"): plan.get("how_much") or "",
+        _("When"): plan.get("when") or "",
+        _("How often"): often.format(n=None if days is None else int(days)),
+        _("Confidence (0 to 10)"): "" if confidence is None else str(confidence),
     }
     table = pd.DataFrame({title: rows})
-    return _corner(table, "Part of the plan")
+    return _corner(table, _("Part of the plan"))
 
 
 def _guard(value: object) -> object:
@@ -1179,8 +1307,10 @@ def append_plan(path: PathLike, row: Mapping[str, Any]) -> pd.DataFrame:
     target = Path(path)
     if target.suffix.lower() != ".csv":
         raise ValueError(
-            f"'{target.name}' does not end in .csv. Action plans are saved as a CSV file: use "
-            "a name such as my-action-plans.csv."
+            _(
+                "'{name}' does not end in .csv. Action plans are saved as a CSV file: use "
+                "a name such as my-action-plans.csv."
+            ).format(name=target.name)
         )
     unknown = set(row) - set(PLAN_COLUMNS)
     if unknown:
@@ -1190,8 +1320,10 @@ def append_plan(path: PathLike, row: Mapping[str, Any]) -> pd.DataFrame:
         heading = pd.read_csv(target, nrows=0, encoding="utf-8-sig").columns.tolist()
         if heading != list(PLAN_COLUMNS):
             raise ValueError(
-                f"'{target.name}' is not an action plan file made by this form (its columns "
-                "are different), so nothing was added. Choose another file name."
+                _(
+                    "'{name}' is not an action plan file made by this form (its columns "
+                    "are different), so nothing was added. Choose another file name."
+                ).format(name=target.name)
             )
         with open(target, "rb") as handle:
             handle.seek(-1, os.SEEK_END)
@@ -1230,33 +1362,35 @@ class ActionPlanForm(_Form):
         self.path = None if path is None else Path(path)
         self.file_box.layout.display = "none" if path is None else None
         start = today or _dt.date.today()
-        self.week_start = widgets.DatePicker(description="Week starting", value=start, style=_STYLE)
+        self.week_start = widgets.DatePicker(
+            description=_("Week starting"), value=start, style=_STYLE
+        )
         self.what = widgets.Text(
-            description="What will you do?",
-            placeholder="an action, for example: walk",
+            description=_("What will you do?"),
+            placeholder=_("an action, for example: walk"),
             style=_STYLE,
             layout=_wide(),
         )
         self.how_much = widgets.Text(
-            description="How much?",
-            placeholder="for example: 10 minutes",
+            description=_("How much?"),
+            placeholder=_("for example: 10 minutes"),
             style=_STYLE,
             layout=_wide(),
         )
         self.when = widgets.Text(
-            description="When?",
-            placeholder="for example: after lunch",
+            description=_("When?"),
+            placeholder=_("for example: after lunch"),
             style=_STYLE,
             layout=_wide(),
         )
         self.how_often = widgets.Dropdown(
-            description="How often? (days this week)",
-            options=[(_plural(i, "day"), i) for i in range(1, 8)],
+            description=_("How often? (days this week)"),
+            options=[(ngettext("{n} day", "{n} days", i).format(n=i), i) for i in range(1, 8)],
             value=None,
             style=_STYLE,
         )
         self.confidence = widgets.RadioButtons(
-            description="How sure are you (0-10)?",
+            description=_("How sure are you (0-10)?"),
             options=[(str(i), i) for i in range(11)],
             value=None,
             orientation="horizontal",
@@ -1269,15 +1403,15 @@ class ActionPlanForm(_Form):
         day_rows: list[widgets.Widget] = []
         for i in range(7):
             done = widgets.RadioButtons(
-                description=f"Day {i + 1}",
-                options=[("yes", True), ("no", False)],
+                description=_("Day {i}").format(i=i + 1),
+                options=[(_("yes"), True), (_("no"), False)],
                 value=None,
                 orientation="horizontal",
                 style=_STYLE,
             )
             note = widgets.Text(
-                description=f"Note for day {i + 1}",
-                placeholder="what helped or got in the way",
+                description=_("Note for day {i}").format(i=i + 1),
+                placeholder=_("what helped or got in the way"),
                 style=_STYLE,
                 layout=_wide(),
             )
@@ -1286,7 +1420,7 @@ class ActionPlanForm(_Form):
             day_rows.append(widgets.VBox([done, note], layout=widgets.Layout(margin="0 0 0.6em 0")))
         self.summary = widgets.HTML()
         self._save_button(
-            "Save this week", "Add this week's plan and record as a new row of the plan file"
+            _("Save this week"), _("Add this week's plan and record as a new row of the plan file")
         ).disabled = self.path is None
         self.confidence.observe(lambda _change: self._show_advice(), names="value")
         _on_any_change([*self.done, self.how_often], self._show_summary)
@@ -1294,32 +1428,42 @@ class ActionPlanForm(_Form):
         _on_any_change(self._inputs(), self._mark_changed)
 
         where = (
-            "The Save button adds this week as a new row at the end of your plan file, named "
-            "below; earlier weeks are kept."
+            _(
+                "The Save button adds this week as a new row at the end of your plan file, named "
+                "below; earlier weeks are kept."
+            )
             if self.path is not None
-            else "Saving is off: no file name was given. Write your plan down, or give a "
-            "file name to keep your plans."
+            else _(
+                "Saving is off: no file name was given. Write your plan down, or give a "
+                "file name to keep your plans."
+            )
         )
         self.widget = layout.form_box(
             [
                 widgets.HTML(
-                    "<p>Plan one small thing you want to do this week. Then rate how sure you "
-                    f"are that you will do all of it. {where}</p>"
+                    "<p>"
+                    + html.escape(
+                        _(
+                            "Plan one small thing you want to do this week. Then rate how sure "
+                            "you are that you will do all of it."
+                        )
+                    )
+                    + f" {html.escape(where)}</p>"
                 ),
                 self.file_box,
                 self.draft_note,
                 self.empty_button,
-                _heading("Your plan"),
+                _heading(_("Your plan")),
                 self.week_start,
                 self.what,
-                _help("Choose an action you want to do, like walk or stretch, not a wish."),
+                _help(_("Choose an action you want to do, like walk or stretch, not a wish.")),
                 self.how_much,
                 self.when,
                 self.how_often,
-                _help("Leave room for a bad day: fewer days than 7 is fine."),
+                _help(_("Leave room for a bad day: fewer days than 7 is fine.")),
                 self.confidence,
                 self.advice,
-                _heading("Your week: did you do it?"),
+                _heading(_("Your week: did you do it?")),
                 *day_rows,
                 self.summary,
                 self.save_button,
@@ -1330,7 +1474,7 @@ class ActionPlanForm(_Form):
         self._show_advice()
         self._show_summary()
         if self.path is None:
-            self._say("Saving is off: no file name was given.")
+            self._say(_("Saving is off: no file name was given."))
         else:
             self._show_file_status()
         self._keep_draft()
@@ -1340,13 +1484,17 @@ class ActionPlanForm(_Form):
             return
         if self.path.exists():
             self._say(
-                f"Ready. Saving adds this week to '{self.path.name}' in the folder of this "
-                "notebook; earlier weeks are kept."
+                _(
+                    "Ready. Saving adds this week to '{name}' in the folder of this "
+                    "notebook; earlier weeks are kept."
+                ).format(name=self.path.name)
             )
         else:
             self._say(
-                f"New plan file. '{self.path.name}' does not exist yet: your first save creates "
-                f"it in the folder '{self.path.resolve().parent}'. It stays on this computer."
+                _(
+                    "New plan file. '{name}' does not exist yet: your first save creates "
+                    "it in the folder '{folder}'. It stays on this computer."
+                ).format(name=self.path.name, folder=self.path.resolve().parent)
             )
 
     def clear(self) -> None:
@@ -1366,11 +1514,14 @@ class ActionPlanForm(_Form):
         start = self.week_start.value
         for i, (done, note) in enumerate(zip(self.done, self.day_notes, strict=True)):
             if start is None:
-                done.description, note.description = f"Day {i + 1}", f"Note for day {i + 1}"
+                done.description = _("Day {i}").format(i=i + 1)
+                note.description = _("Note for day {i}").format(i=i + 1)
             else:
                 day = start + _dt.timedelta(days=i)
-                done.description = f"{day:%A} {day.day} {day:%B}: done?"
-                note.description = f"Note for {day:%A}"
+                done.description = _("{weekday} {day}: done?").format(
+                    weekday=dates.weekday(day), day=dates.day_month(day, short=False)
+                )
+                note.description = _("Note for {weekday}").format(weekday=dates.weekday(day))
 
     def _show_advice(self) -> None:
         self.advice.value = _status(plan_advice(self.confidence.value))
@@ -1412,37 +1563,47 @@ class ActionPlanForm(_Form):
         saved.
         """
         if self.path is None:
-            self._say("Not saved. Saving is off: no file name was given.", alert=True)
+            self._say(_("Not saved. Saving is off: no file name was given."), alert=True)
             return False
         if not self._changed:
             self._say(
-                "Nothing new to save. This week is already in your plan file. If you change "
-                "something and save again, a new row is added and the earlier one is kept."
+                _(
+                    "Nothing new to save. This week is already in your plan file. If you change "
+                    "something and save again, a new row is added and the earlier one is kept."
+                )
             )
             return False
         labels = {
-            "week_start": "Week starting",
-            "what": "What will you do?",
-            "how_much": "How much?",
-            "when": "When?",
-            "days_per_week": "How often?",
-            "confidence": "How sure are you (0-10)?",
+            "week_start": _("Week starting"),
+            "what": _("What will you do?"),
+            "how_much": _("How much?"),
+            "when": _("When?"),
+            "days_per_week": _("How often?"),
+            "confidence": _("How sure are you (0-10)?"),
         }
         row = self.row()
         missing = [label for key, label in labels.items() if row[key] is None]
         if missing:
             self._say(
-                "Not saved. Fill in: " + ", ".join(f'"{m}"' for m in missing) + ".", alert=True
+                _("Not saved. Fill in: {boxes}.").format(
+                    boxes=", ".join(f'"{m}"' for m in missing)
+                ),
+                alert=True,
             )
             return False
         try:
             saved = append_plan(self.path, row)
         except (ValueError, OSError) as err:
-            self._say(f"Not saved. {err}", alert=True)
+            self._say(_("Not saved. {message}").format(message=err), alert=True)
             return False
         self._say(
-            f"Saved. Your plan file '{self.path.name}' now has {_plural(len(saved), 'row')} "
-            "(one for each time you saved a week)."
+            ngettext(
+                "Saved. Your plan file '{name}' now has {n} row "
+                "(one for each time you saved a week).",
+                "Saved. Your plan file '{name}' now has {n} rows "
+                "(one for each time you saved a week).",
+                len(saved),
+            ).format(name=self.path.name, n=len(saved))
         )
         self._changed = False
         return True

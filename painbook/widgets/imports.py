@@ -20,6 +20,7 @@ import pandas as pd
 
 from painbook import imports
 from painbook.diary import DiaryError, write_diary
+from painbook.i18n import _, ngettext
 from painbook.widgets import layout
 
 __all__ = ["AppImporter", "first_entries", "describe_app"]
@@ -30,14 +31,22 @@ PREVIEW = ("date", "time", "pain", "locations", "medications", "notes")
 
 def describe_app(app: str | None, name: str | None = None) -> str:
     """One sentence saying which app a file comes from, or that none was recognised."""
-    shown = f"'{name}'" if name else "This file"
     if app is None:
         apps = ", ".join(imports.APPS.values())
-        return (
-            f"{shown} is not an export from an app this workbook knows ({apps}). If it is "
-            "already a diary table, read it with the cells above instead."
-        )
-    return f"{shown} is an export from {imports.name_of(app)}."
+        if name:
+            text = _(
+                "'{name}' is not an export from an app this workbook knows ({apps}). If it is "
+                "already a diary table, read it with the cells above instead."
+            )
+        else:
+            text = _(
+                "This file is not an export from an app this workbook knows ({apps}). If it "
+                "is already a diary table, read it with the cells above instead."
+            )
+        return text.format(name=name, apps=apps)
+    if name:
+        return _("'{name}' is an export from {app}.").format(name=name, app=imports.name_of(app))
+    return _("This file is an export from {app}.").format(app=imports.name_of(app))
 
 
 def first_entries(df: pd.DataFrame, n: int = 5) -> pd.DataFrame:
@@ -45,7 +54,7 @@ def first_entries(df: pd.DataFrame, n: int = 5) -> pd.DataFrame:
     table = df.loc[: n - 1, list(PREVIEW)].copy()
     table["date"] = table["date"].dt.strftime("%Y-%m-%d")
     table = table.astype(object).where(table.notna(), "")
-    table.columns = ["Date", "Time", "Pain", "Where", "Medicines", "Notes"]
+    table.columns = [_("Date"), _("Time"), _("Pain"), _("Where"), _("Medicines"), _("Notes")]
     return table
 
 
@@ -66,28 +75,28 @@ class AppImporter(widgets.VBox):
         self.upload = widgets.FileUpload(
             accept=".csv,.json,.xml,.zip,.txt",
             multiple=False,
-            description="Choose the file",
-            tooltip="The file your app exported",
+            description=_("Choose the file"),
+            tooltip=_("The file your app exported"),
         )
         self.time_zone = widgets.Text(
-            description="Time zone",
-            placeholder="leave empty for this computer's, or e.g. America/Chicago",
+            description=_("Time zone"),
+            placeholder=_("leave empty for this computer's, or e.g. America/Chicago"),
             layout=widgets.Layout(width="100%"),
         )
         self.rescale = widgets.Checkbox(
-            description="My app rates 0 to 4: change to 0 to 10 (times 2.5)",
+            description=_("My app rates 0 to 4: change to 0 to 10 (times 2.5)"),
             value=False,
             indent=False,
         )
         self.bring = widgets.Button(
-            description="Bring it across", button_style="primary", disabled=True
+            description=_("Bring it across"), button_style="primary", disabled=True
         )
         self.file_name = widgets.Text(
-            description="Save as",
+            description=_("Save as"),
             value="my-diary-from-app.csv",
             layout=widgets.Layout(width="100%"),
         )
-        self.save_button = widgets.Button(description="Save as my diary", disabled=True)
+        self.save_button = widgets.Button(description=_("Save as my diary"), disabled=True)
         self.status = widgets.HTML()
         self.output = widgets.Output()
         self.upload.observe(self._on_upload, names="value")
@@ -96,7 +105,9 @@ class AppImporter(widgets.VBox):
         super().__init__(
             [
                 layout.style_sheet(),  # fits a phone: painbook.widgets.layout
-                widgets.HTML("<strong>Bring a diary from another app</strong>"),
+                widgets.HTML(
+                    "<strong>" + _html.escape(_("Bring a diary from another app")) + "</strong>"
+                ),
                 self.upload,
                 self.time_zone,
                 self.rescale,
@@ -125,7 +136,7 @@ class AppImporter(widgets.VBox):
     def bring_across(self) -> pd.DataFrame | None:
         """Import the loaded file; show the report and the first entries, or the problem."""
         if self.data is None or self.app is None:
-            self._say("Choose your app's export file first.", alert=True)
+            self._say(_("Choose your app's export file first."), alert=True)
             return None
         self.output.outputs = ()
         try:
@@ -157,19 +168,21 @@ class AppImporter(widgets.VBox):
     def save(self, name: str | None = None) -> Path | None:
         """Save the diary as a new file in :attr:`folder` (never over an existing file)."""
         if self.diary is None:
-            self._say("Bring the diary across first, then save it.", alert=True)
+            self._say(_("Bring the diary across first, then save it."), alert=True)
             return None
         text = (name if name is not None else self.file_name.value).strip()
         if not text or any(sep in text for sep in ("/", "\\")) or text in (".", ".."):
-            self._say("Type a file name only, without a folder, such as my-diary.csv.", True)
+            self._say(_("Type a file name only, without a folder, such as my-diary.csv."), True)
             return None
         if Path(text).suffix.lower() not in (".csv", ".xlsx"):
             text += ".csv"
         target = self.folder / text
         if target.exists():
             self._say(
-                f"There is already a file called '{text}'. Nothing was saved. Type another "
-                "name, so that no diary is written over.",
+                _(
+                    "There is already a file called '{name}'. Nothing was saved. Type another "
+                    "name, so that no diary is written over."
+                ).format(name=text),
                 alert=True,
             )
             return None
@@ -179,8 +192,13 @@ class AppImporter(widgets.VBox):
             self._say(str(exc), alert=True)
             return None
         self._say(
-            f"Saved {len(self.diary)} entries as '{text}'. To read it, put "
-            f'MY_DIARY = "{text}" in Step 1 and run the notebook again.'
+            ngettext(
+                "Saved {n} entries as '{name}'. To read it, put "
+                'MY_DIARY = "{name}" in Step 1 and run the notebook again.',
+                "Saved {n} entries as '{name}'. To read it, put "
+                'MY_DIARY = "{name}" in Step 1 and run the notebook again.',
+                len(self.diary),
+            ).format(n=len(self.diary), name=text)
         )
         return target
 
