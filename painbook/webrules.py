@@ -449,7 +449,7 @@ def rules() -> dict[str, Any]:
             "farrar_points": scales.FARRAR_POINTS,
             "farrar_percent": scales.FARRAR_PERCENT,
             "decimals": scales._DECIMALS,
-            "summary_words": dict(report._CATEGORY_WORDS),
+            "summary_words": {k: _(v) for k, v in report._CATEGORY_WORDS.items()},
         },
         "peg": {
             "items": ["pain", "enjoyment_interference", "activity_interference"],
@@ -485,15 +485,15 @@ def rules() -> dict[str, Any]:
         "measures": {
             key: {
                 "column": m.column,
-                "label": m.label,
-                "noun": m.noun,
+                "label": _(m.label),
+                "noun": _(m.noun),
                 "unit": m.unit,
                 "top": m.top,
             }
             for key, m in charts.MEASURES.items()
         },
         "tables": {
-            "short_headings": dict(_forms()._SHORT_HEADINGS),
+            "short_headings": {k: _(v) for k, v in _forms()._SHORT_HEADINGS.items()},
             "long_text": _forms()._LONG_TEXT,
         },
         "messages": _messages(),

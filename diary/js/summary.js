@@ -174,7 +174,8 @@ function painSection(rules, days, part, found) {
   for (const v of values) counts.set(bandOf(rules, v), counts.get(bandOf(rules, v)) + 1);
   const bandText = [...counts]
     .filter(([, n]) => n)
-    .map(([label, n]) => `${label} ${n} (${pyPercent(n / values.length)})`)
+    .map(([label, n]) => [rules.band_words?.[label] ?? label, n, t("{n}%", { n: pyPercent(n / values.length).slice(0, -1) })])
+    .map(([words, n, percent]) => `${words} ${n} (${percent})`)
     .join(", ");
   const sorted = [...values].sort((a, b) => a - b);
   const mid = sorted.length >> 1;
