@@ -170,7 +170,8 @@ def _diary_fields() -> dict[str, Any]:
         for name, field in fields.DIARY_FIELDS.items()
     } | {
         "_qualities": {
-            "choices": list(forms.QUALITIES),
+            # in the language in use, as the workbook's form shows and saves them
+            "choices": [_(word) for word in forms.QUALITIES],
             "other_label": other.description,
             "other_placeholder": other.placeholder,
         },
@@ -212,7 +213,9 @@ def _painad_fields() -> dict[str, Any]:
     return {
         "fields": labels,
         "contexts": list(forms.CONTEXTS),
-        "short": dict(forms._ITEM_SHORT),
+        # what the workbook's form shows and saves for each context (`_(context)`)
+        "context_words": {c: _(c) for c in forms.CONTEXTS},
+        "short": {item: _(words) for item, words in forms._ITEM_SHORT.items()},
         "total_text": {"some": some, "full": full},
     }
 

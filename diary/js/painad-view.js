@@ -42,7 +42,9 @@ export function mountPainad(box, rules, log) {
   const time = field("painad-time", timeLabel, node("input", { type: "time", id: "painad-time" }));
   const context = node("select", { id: "painad-context" });
   context.append(node("option", { value: "" }, t("(choose)")));
-  for (const c of p.contexts) context.append(node("option", { value: c }, c));
+  // shown and saved in the page's language, as the workbook's form does (rules: painbook)
+  const contextWords = (c) => p.context_words?.[c] ?? c;
+  for (const c of p.contexts) context.append(node("option", { value: c }, contextWords(c)));
   field("painad-context", f.context.label, context);
   const other = field("painad-other", f.context_other.label,
     node("input", { type: "text", id: "painad-other", placeholder: f.context_other.placeholder }));
@@ -112,7 +114,8 @@ export function mountPainad(box, rules, log) {
   form.addEventListener("submit", async (event) => {
     event.preventDefault();
     let where = context.value || null;
-    if (where === "other") where = other.value.trim() || "other";
+    if (where === "other") where = other.value.trim() || contextWords("other");
+    else if (where) where = contextWords(where);
     const obs = { date: date.value, time: time.value || null, ...scores(), context: where,
       notes: notes.value.trim() || null };
     let row;
