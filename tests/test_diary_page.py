@@ -897,3 +897,29 @@ def test_axe_finds_nothing_on_the_full_spanish_page(browser, es_site: str) -> No
         assert context.problems == []
     finally:
         context.close()
+
+
+def test_a_caregiver_keeps_a_painad_log_in_spanish(es_tab, spanish_diary_book) -> None:
+    """The PAINAD part in Spanish: painbook's Spanish items and levels, the context saved in
+    the words the workbook's Spanish form saves ("al bañarse"), the log in Spanish."""
+    painad = rules(spanish_diary_book)["painad"]
+    for item, level in {"breathing": 1, "vocalization": 2, "face": 1}.items():
+        es_tab.get_by_role("group", name=painad["labels"][item]).get_by_label(
+            re.compile(f"^{level}: ")
+        ).check()
+    for item in ["body_language", "consolability"]:
+        es_tab.get_by_role("group", name=painad["labels"][item]).get_by_label(
+            re.compile("^0: ")
+        ).check()
+    expect(es_tab.locator("#painad-total")).to_have_text(
+        painad["total_text"]["full"].replace("{total}", "4")
+    )
+    es_tab.locator("#painad-context").select_option("bathing")
+    es_tab.get_by_role("button", name=spanish("Save observation")).click()
+    expect(es_tab.locator("#painad-message")).not_to_be_empty()
+    log = es_tab.locator("#painad-log")
+    assert painad["context_words"]["bathing"] in log.inner_text()
+    assert spanish("Your last observations") in log.inner_text()
+    assert (
+        es_tab.locator("#painad-summary").inner_text().startswith("El registro tiene 1 observación")
+    )
