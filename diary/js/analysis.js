@@ -539,11 +539,19 @@ export function progress(rules, diary, baseline = null, recent = null, days = da
     if (e < s) throw new RangeError(`${what} ends (${isoOf(e)}) before it starts (${isoOf(s)}). Swap the two dates.`);
   }
   if (rStart <= bEnd && bStart <= rEnd) {
-    throw new RangeError(
-      `The baseline period (${isoOf(bStart)} to ${isoOf(bEnd)}) and the recent ` +
-        `period (${isoOf(rStart)} to ${isoOf(rEnd)}) overlap. Choose periods that do ` +
-        "not share any days (the diary may be too short for the default two weeks each).",
-    );
+    if (!baseline && !recent) {
+      // the diary is too short for its first and last two weeks (painbook's words)
+      const covered = days[days.length - 1].day - days[0].day + 1;
+      const needed = 2 * rules.progress.days;
+      const covers = tn("Your diary covers {n} day, from {first} to {last}.", "Your diary covers {n} days, from {first} to {last}.",
+        covered, { first: dayLabel(bStart), last: dayLabel(rEnd) });
+      const needs = t("To compare where you started with where you are now, it needs at least {needed} days: "
+        + "{days} at the start and {days} at the end.", { needed, days: rules.progress.days });
+      const back = tn("Keep writing, and come back in {n} day.", "Keep writing, and come back in {n} days.", needed - covered);
+      throw new RangeError(`${covers} ${needs} ${back}`);
+    }
+    throw new RangeError(t("The baseline period ({b_first} to {b_last}) and the recent period ({r_first} to {r_last}) overlap. "
+      + "Choose periods that do not share any days.", { b_first: dayLabel(bStart), b_last: dayLabel(bEnd), r_first: dayLabel(rStart), r_last: dayLabel(rEnd) }));
   }
   const measures = [["pain", "mean_pain", t("pain")]];
   if (days.some((d) => d.peg !== null)) measures.push(["PEG", "peg", t("PEG score")]);
