@@ -273,7 +273,10 @@ def page_catalog(lang: str) -> dict:
         named[k] = msgid
     every = translations(lang)
     # In the order of their translations: similar sentences side by side compress better.
-    found = sorted((str(every[n]), key(n, seed, size), every[n]) for n in scripts if n in every)
+    # (a translation that is the English itself need not be sent: t() falls back to it)
+    found = sorted(
+        (str(every[n]), key(n, seed, size), every[n]) for n in scripts if every.get(n, n) != n
+    )
     messages = {k: text for _, k, text in found}
     return {"lang": lang, "seed": seed, "size": size, "messages": messages}
 

@@ -550,8 +550,9 @@ export function progress(rules, diary, baseline = null, recent = null, days = da
       const back = tn("Keep writing, and come back in {n} day.", "Keep writing, and come back in {n} days.", needed - covered);
       throw new RangeError(`${covers} ${needs} ${back}`);
     }
-    throw new RangeError(t("The baseline period ({b_first} to {b_last}) and the recent period ({r_first} to {r_last}) overlap. "
-      + "Choose periods that do not share any days.", { b_first: dayLabel(bStart), b_last: dayLabel(bEnd), r_first: dayLabel(rStart), r_last: dayLabel(rEnd) }));
+    // (in English: the page asks only for the default periods, or for periods that do not overlap)
+    throw new RangeError(`The baseline period (${dayLabel(bStart)} to ${dayLabel(bEnd)}) and the recent period `
+      + `(${dayLabel(rStart)} to ${dayLabel(rEnd)}) overlap. Choose periods that do not share any days.`);
   }
   const measures = [["pain", "mean_pain", t("pain")]];
   if (days.some((d) => d.peg !== null)) measures.push(["PEG", "peg", t("PEG score")]);
@@ -614,8 +615,7 @@ export function weeklyTable(rules, diary, days = daily(diary), weeks = summary(r
     const span = low === high ? `${low}` : `${low}-${high}`;
     const names = { none: t("No-pain days ({span})", { span }), mild: t("Mild days ({span})", { span }),
       moderate: t("Moderate days ({span})", { span }), severe: t("Severe days ({span})", { span }) };
-    const name = label === "none" ? "No-pain" : label[0].toUpperCase() + label.slice(1);
-    return [names[label] ?? `${name} days (${span})`, `days_${label}`];
+    return [names[label] ?? `${label} days (${span})`, `days_${label}`];
   });
   return {
     columns: [t("Week from"), t("Days"), t("Average pain"), t("Middle value"), t("Worst pain written"), ...bandColumns.map((b) => b[0])],

@@ -207,8 +207,8 @@ async function downloadDiary() {
   state.doc.downloaded = new Date().toISOString();
   await persist();
   showReminder();
-  say("copy", tn("Downloaded your diary ({n} entry) as a CSV file. Keep it somewhere safe.",
-    "Downloaded your diary ({n} entries) as a CSV file. Keep it somewhere safe.", state.plain.diary.rows.length));
+  const entries = tn("{n} entry", "{n} entries", state.plain.diary.rows.length);
+  say("copy", t("Downloaded your diary ({entries}) as a CSV file. Keep it somewhere safe.", { entries }));
 }
 
 async function openFile(event) {
@@ -233,7 +233,8 @@ async function openFile(event) {
   choice.replaceChildren();
   const p = document.createElement("p");
   const here = state.plain.diary.rows.length;
-  p.textContent = tn("The file \"{name}\" has {n} entry.", "The file \"{name}\" has {n} entries.", n, { name: file.name })
+  const entries = tn("{n} entry", "{n} entries", n);
+  p.textContent = t("The file \"{name}\" has {entries}.", { name: file.name, entries })
     + " " + t("Your diary on this device has {n}.", { n: here })
     + (here ? " " + t("Replacing it deletes those entries from this device: download a copy first.") : "");
   const actions = document.createElement("div");

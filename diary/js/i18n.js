@@ -12,22 +12,15 @@
 // another order.
 
 let catalog = { lang: "en", seed: 0, size: 0, messages: {} };
-let keys = new Map();
 
 /**
  * A message's key: FNV-1a (32 bits) of the UTF-8 bytes of `${seed}:${msgid}` (of `msgid`
  * alone for seed 0), in base 36, its last `size` letters (all of them for 0).
  */
 export function key(msgid, seed = catalog.seed, size = catalog.size) {
-  const cached = seed === catalog.seed && size === catalog.size;
-  let found = cached ? keys.get(msgid) : undefined;
-  if (found === undefined) {
-    let h = 0x811c9dc5;
-    for (const byte of new TextEncoder().encode(seed ? `${seed}:${msgid}` : msgid)) h = Math.imul(h ^ byte, 0x01000193);
-    found = ((h >>> 0) % (size ? 36 ** size : 2 ** 32)).toString(36);
-    if (cached) keys.set(msgid, found);
-  }
-  return found;
+  let h = 0x811c9dc5;
+  for (const byte of new TextEncoder().encode(seed ? `${seed}:${msgid}` : msgid)) h = Math.imul(h ^ byte, 0x01000193);
+  return ((h >>> 0) % (size ? 36 ** size : 2 ** 32)).toString(36);
 }
 let plurals = new Intl.PluralRules("en");
 
@@ -37,7 +30,6 @@ export function setCatalog(data) {
   const messages = data?.messages && typeof data.messages === "object" ? data.messages : {};
   const whole = (n) => (Number.isInteger(n) && n >= 0 ? n : 0);
   catalog = { lang, seed: whole(data?.seed), size: whole(data?.size), messages };
-  keys = new Map();
   plurals = new Intl.PluralRules(lang);
 }
 
@@ -63,15 +55,14 @@ export function fill(text, values = {}) {
 }
 
 /** `msgid` in the page's language, its {placeholders} filled from `values`. */
-export function t(msgid, values) {
-  const found = catalog.messages[key(msgid)];
+export function t(msgid, values, name = msgid) {
+  const found = catalog.messages[key(name)];
   return fill(typeof found === "string" && found ? found : msgid, values);
 }
 
 /** `msgid` told apart by `context` (gettext's msgctxt), for a word with two uses. */
 export function tp(context, msgid, values) {
-  const found = catalog.messages[key(`${context}\u0004${msgid}`)];
-  return fill(typeof found === "string" && found ? found : msgid, values);
+  return t(msgid, values, `${context}\u0004${msgid}`);
 }
 
 /**
@@ -80,12 +71,8 @@ export function tp(context, msgid, values) {
  */
 export function tn(singular, plural, n, values) {
   const forms = catalog.messages[key(singular)];
-  let text = n === 1 ? singular : plural;
-  if (Array.isArray(forms) && forms.length) {
-    const index = catalog.lang === "en" ? (n === 1 ? 0 : 1) : pluralIndex(n, forms.length);
-    if (typeof forms[index] === "string" && forms[index]) text = forms[index];
-  }
-  return fill(text, { n, ...values });
+  const form = Array.isArray(forms) ? forms[pluralIndex(n, forms.length)] : null;
+  return fill(typeof form === "string" && form ? form : n === 1 ? singular : plural, { n, ...values });
 }
 
 // gettext's order of plural forms is CLDR's order of the language's categories (Spanish:

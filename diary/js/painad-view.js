@@ -139,7 +139,8 @@ export function mountPainad(box, rules, log) {
   download.addEventListener("click", async () => {
     const { csvBytes } = await import("./csv-write.js");
     log.download(csvBytes(rules, log.get(), "observations"), `painad-log-${today()}.csv`);
-    log.say(tn("Downloaded your observation log ({n} observation).", "Downloaded your observation log ({n} observations).", log.get().rows.length));
+    const observations = tn("{n} observation", "{n} observations", log.get().rows.length);
+    log.say(t("Downloaded your observation log ({observations}).", { observations }));
   });
   open.addEventListener("change", async () => {
     const file = open.files?.[0];

@@ -53,7 +53,8 @@ export function lastEntries(rules, diary, { edit, remove }) {
   const section = node("section", { class: "diary-part" });
   section.append(node("h3", { id: "last-title" }, t("Your last entries")));
   const n = diary.rows.length;
-  section.append(node("p", {}, tn("Your diary has {n} entry.", "Your diary has {n} entries.", n) + " "
+  const entries = tn("{n} entry", "{n} entries", n);
+  section.append(node("p", {}, t("Your diary has {entries}.", { entries }) + " "
     + (n > LAST ? t("The last {n} are shown, newest first.", { n: LAST }) : t("The newest is first."))));
   const shown = lastTable(rules, diary, LAST);
   const short = { date: "Date", time: "Time", ...rules.tables?.short_headings };
