@@ -38,6 +38,7 @@ book-es: $(STAMP)
 # changed ones fuzzy, removed ones obsolete); `make test` then names what to translate.
 translations: $(STAMP)
 	$(BIN)/python -m tools.languages update
+	$(BIN)/python _ext/diary_messages.py
 
 $(NODE_STAMP): package.json package-lock.json
 	npm ci --ignore-scripts --no-audit --no-fund

@@ -10,9 +10,15 @@ reader's browser. This extension, for that one page only:
   sub-folders and are not copied), the vendored ``idb`` library, the service worker and the
   web app manifest into the built ``diary/`` folder, so that no other page loads them. The
   copies leave out lines that hold only a comment (the modules' documentation, about a
-  quarter of their compressed size); nothing else in them changes;
+  quarter of their compressed size) and the spaces that start a line (when no string or
+  template literal can go on over a line end); nothing else in them changes;
 - puts the page's stylesheet (``diary/diary.css``) inline in the page's head (the site keeps
   to one linked stylesheet per page) with the manifest link;
+- speaks the page's language (Sphinx's ``language``: ``es`` in the Spanish edition): the rules
+  are written by painbook in that language (:func:`painbook.i18n.use_language`), the page's
+  own HTML (the ``{raw} html`` block) is put into it at build time, without JavaScript, and
+  ``messages.json`` beside the page holds the modules' words in it, from the diary's catalog
+  ``diary/locale/<lang>/LC_MESSAGES/diary.po`` (``_ext/diary_messages.py``; empty in English);
 - after the build, adds a Content Security Policy to the built page (nothing may be fetched
   from or sent to another host; only the page's own inline scripts, by their hashes, may run)
   and writes into the service worker the list of the site's files the page needs, with a
@@ -33,7 +39,13 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import urljoin, urlsplit
 
+from docutils import nodes
 from sphinx.application import Sphinx
+
+try:  # loaded by Sphinx from _ext (local_extensions), or as _ext.diary_page by the tests
+    import diary_messages
+except ImportError:  # pragma: no cover
+    from _ext import diary_messages
 
 DOCNAME = "diary/index"
 SOURCE = Path(__file__).resolve().parent.parent / "diary"
@@ -57,6 +69,24 @@ _PRECACHE = "/* PRECACHE */"
 
 def _hash(text: str) -> str:
     return "'sha256-" + base64.b64encode(hashlib.sha256(text.encode()).digest()).decode() + "'"
+
+
+def language(app: Sphinx) -> str:
+    """The page's language, from Sphinx's ``language`` ("es", "en")."""
+    return (app.config.language or "en").split("_")[0].split("-")[0].lower()
+
+
+def _translate_raw(app: Sphinx, doctree: Any, docname: str) -> None:
+    """The page's raw HTML in the page's language (its text and labels, msgid by msgid)."""
+    lang = language(app)
+    if docname != DOCNAME or lang == "en":
+        return
+    messages = diary_messages.translations(lang)
+    for raw in list(doctree.findall(nodes.raw)):
+        if "html" not in raw.get("format", "").split():
+            continue
+        text = diary_messages.translate_html(raw.astext(), messages)
+        raw.replace_self(nodes.raw("", text, format=raw["format"]))
 
 
 def _rules_writer():
@@ -95,6 +125,15 @@ def _add_head(app: Sphinx, pagename: str, templatename: str, context: dict, doct
     if pagename != DOCNAME:
         return
     css = (SOURCE / "diary.css").read_text(encoding="utf-8")
+    # In a language other than English, Sphinx adds _static/translations.js, which makes its
+    # plural rule with `new Function` (doctools.js): the page's policy forbids evaluating
+    # strings, so the diary page goes without it (it only translates the search's words,
+    # which the search page has itself).
+    context["script_files"] = [
+        js
+        for js in context.get("script_files", [])
+        if not str(getattr(js, "filename", "") or "").endswith("translations.js")
+    ]
     # The modules, asked for together beside the page's script, after everything the first
     # paint needs (the stylesheet in the head); the browser fetches them in one round trip.
     preload = "".join(f'<link rel="modulepreload" href="{m}">\n' for m in static_imports())
@@ -110,8 +149,11 @@ def _add_head(app: Sphinx, pagename: str, templatename: str, context: dict, doct
 
 def _css_outdated(app: Sphinx, env: Any, added, changed, removed) -> list[str]:
     """Write the page again when its stylesheet or its list of modules changed."""
+    po = diary_messages.po_file(language(app))
     stamp = hashlib.sha256(
-        (SOURCE / "diary.css").read_bytes() + " ".join(static_imports()).encode()
+        (SOURCE / "diary.css").read_bytes()
+        + " ".join(static_imports()).encode()
+        + (po.read_bytes() if po.is_file() else b"")
     ).hexdigest()
     if getattr(env, "diary_page_css", None) == stamp:
         return []
@@ -158,6 +200,20 @@ def without_comment_lines(text: str) -> str:
     return "\n".join(out)
 
 
+def without_indentation(text: str) -> str:
+    """``text`` (a JavaScript module) with no spaces at the start of its lines, or ``text``
+    itself when a line could end inside a string: a template literal over several lines
+    (a line with an odd number of backticks) or a line ending in a backslash."""
+    lines = text.split("\n")
+    if any(line.count("`") % 2 or line.rstrip().endswith("\\") for line in lines):
+        return text
+    return "\n".join(line.lstrip() for line in lines)
+
+
+def _copy_of_module(text: str) -> bytes:
+    return without_indentation(without_comment_lines(text)).encode("utf-8")
+
+
 def page_files(outdir: Path, page: Path) -> list[str]:
     """Every file of the site the built page needs, relative to the page's folder.
 
@@ -200,16 +256,32 @@ def _finish(app: Sphinx, exception: Exception | None) -> None:
     page = folder / "index.html"
     if not page.is_file():
         return
-    _rules_writer()(folder / "rules.json")
+    from painbook.i18n import use_language
+
+    lang = language(app)
+    with use_language(lang if lang in ("en", "es") else "en"):
+        _rules_writer()(folder / "rules.json")
+    catalog = diary_messages.page_catalog(lang)
+    words = json.dumps(catalog, ensure_ascii=False, separators=(",", ":"))
+    _copy_if_changed(folder / "messages.json", folder / "messages.json", words.encode("utf-8"))
     for source in sorted((SOURCE / "js").glob("*.js")):
-        text = without_comment_lines(source.read_text(encoding="utf-8"))
-        _copy_if_changed(source, folder / "js" / source.name, text.encode("utf-8"))
+        text = source.read_text(encoding="utf-8")
+        _copy_if_changed(source, folder / "js" / source.name, _copy_of_module(text))
     for source in sorted((SOURCE / "vendor").glob("*")):
         data = source.read_bytes()
         if source.suffix == ".js":
-            data = without_comment_lines(data.decode("utf-8")).encode("utf-8")
+            data = _copy_of_module(data.decode("utf-8"))
         _copy_if_changed(source, folder / "vendor" / source.name, data)
-    _copy_if_changed(SOURCE / "manifest.webmanifest", folder / "manifest.webmanifest")
+    manifest = (SOURCE / "manifest.webmanifest").read_bytes()
+    if lang != "en":
+        data = json.loads(manifest)
+        every = diary_messages.translations(lang)
+        for key in diary_messages.MANIFEST_KEYS:
+            if isinstance(every.get(data.get(key)), str):
+                data[key] = every[data[key]]
+        data["lang"] = lang
+        manifest = (json.dumps(data, ensure_ascii=False, indent=2) + "\n").encode("utf-8")
+    _copy_if_changed(SOURCE / "manifest.webmanifest", folder / "manifest.webmanifest", manifest)
 
     html = _CSP_TAG.sub("", page.read_text(encoding="utf-8"))
     handlers = [html_lib.unescape(h) for h in _HANDLER.findall(html)]
@@ -238,6 +310,7 @@ def _finish(app: Sphinx, exception: Exception | None) -> None:
 def setup(app: Sphinx) -> dict[str, Any]:
     _rules_writer()  # fail early, before any page is read
     app.connect("env-get-outdated", _css_outdated)
+    app.connect("doctree-resolved", _translate_raw)
     app.connect("html-page-context", _add_head, priority=960)
     app.connect("build-finished", _finish, priority=200)
     return {"parallel_read_safe": True, "parallel_write_safe": True}

@@ -170,7 +170,8 @@ def _diary_fields() -> dict[str, Any]:
         for name, field in fields.DIARY_FIELDS.items()
     } | {
         "_qualities": {
-            "choices": list(forms.QUALITIES),
+            # in the language in use, as the workbook's form shows and saves them
+            "choices": [_(word) for word in forms.QUALITIES],
             "other_label": other.description,
             "other_placeholder": other.placeholder,
         },
@@ -212,7 +213,9 @@ def _painad_fields() -> dict[str, Any]:
     return {
         "fields": labels,
         "contexts": list(forms.CONTEXTS),
-        "short": dict(forms._ITEM_SHORT),
+        # what the workbook's form shows and saves for each context (`_(context)`)
+        "context_words": {c: _(c) for c in forms.CONTEXTS},
+        "short": {item: _(words) for item, words in forms._ITEM_SHORT.items()},
         "total_text": {"some": some, "full": full},
     }
 
@@ -449,7 +452,7 @@ def rules() -> dict[str, Any]:
             "farrar_points": scales.FARRAR_POINTS,
             "farrar_percent": scales.FARRAR_PERCENT,
             "decimals": scales._DECIMALS,
-            "summary_words": dict(report._CATEGORY_WORDS),
+            "summary_words": {k: _(v) for k, v in report._CATEGORY_WORDS.items()},
         },
         "peg": {
             "items": ["pain", "enjoyment_interference", "activity_interference"],
@@ -485,15 +488,15 @@ def rules() -> dict[str, Any]:
         "measures": {
             key: {
                 "column": m.column,
-                "label": m.label,
-                "noun": m.noun,
+                "label": _(m.label),
+                "noun": _(m.noun),
                 "unit": m.unit,
                 "top": m.top,
             }
             for key, m in charts.MEASURES.items()
         },
         "tables": {
-            "short_headings": dict(_forms()._SHORT_HEADINGS),
+            "short_headings": {k: _(v) for k, v in _forms()._SHORT_HEADINGS.items()},
             "long_text": _forms()._LONG_TEXT,
         },
         "messages": _messages(),

@@ -16,6 +16,7 @@
 
 import { dayLabel, dayNumber, isoOf, monthEnd, monthStart, spanLabel, weekStart } from "./dates.js";
 import { pyFixed, pyG, strip } from "./text.js";
+import { t, tn } from "./i18n.js";
 
 // ------------------------------------------------------------------------- sums
 
@@ -76,6 +77,9 @@ function median(values) {
   const mid = v.length >> 1;
   return v.length % 2 ? v[mid] : (v[mid - 1] + v[mid]) / 2;
 }
+
+/** "1 day", "3 days" in the page's language. */
+export const days1 = (n) => tn("{n} day", "{n} days", n);
 
 function plural(n, word, many) {
   return n === 1 ? `${n} ${word}` : `${n} ${many ?? word + "s"}`;
@@ -499,15 +503,16 @@ export function describeChange(rules, result, what = "pain") {
   const base = pyFixed(result.baseline, 1);
   const now = pyFixed(result.recent, 1);
   let amount;
-  if (!Number.isFinite(result.percent)) amount = `went up from ${base} (no ${what}) to ${now}`;
-  else if (result.points < 0) amount = `went down from ${base} to ${now} (${pyFixed(-result.percent, 0)}% less)`;
-  else if (result.points > 0) amount = `went up from ${base} to ${now} (${pyFixed(result.percent, 0)}% more)`;
-  else amount = `stayed at ${base}`;
+  const values = { what, base, now, percent: Number.isFinite(result.percent) ? pyFixed(Math.abs(result.percent), 0) : "" };
+  if (!Number.isFinite(result.percent)) amount = t("Average {what} went up from {base} (no {what}) to {now}.", values);
+  else if (result.points < 0) amount = t("Average {what} went down from {base} to {now} ({percent}% less).", values);
+  else if (result.points > 0) amount = t("Average {what} went up from {base} to {now} ({percent}% more).", values);
+  else amount = t("Average {what} stayed at {base}.", values);
   let meaning = rules.change.meanings[result.category];
   if (result.category === "no meaningful change" && result.percent >= rules.change.worse_percent) {
     meaning = rules.change.small_rise_meaning;
   }
-  return `Average ${what} ${amount}. ${meaning}`;
+  return `${amount} ${meaning}`;
 }
 
 /**
@@ -534,14 +539,23 @@ export function progress(rules, diary, baseline = null, recent = null, days = da
     if (e < s) throw new RangeError(`${what} ends (${isoOf(e)}) before it starts (${isoOf(s)}). Swap the two dates.`);
   }
   if (rStart <= bEnd && bStart <= rEnd) {
-    throw new RangeError(
-      `The baseline period (${isoOf(bStart)} to ${isoOf(bEnd)}) and the recent ` +
-        `period (${isoOf(rStart)} to ${isoOf(rEnd)}) overlap. Choose periods that do ` +
-        "not share any days (the diary may be too short for the default two weeks each).",
-    );
+    if (!baseline && !recent) {
+      // the diary is too short for its first and last two weeks (painbook's words)
+      const covered = days[days.length - 1].day - days[0].day + 1;
+      const needed = 2 * rules.progress.days;
+      const covers = tn("Your diary covers {n} day, from {first} to {last}.", "Your diary covers {n} days, from {first} to {last}.",
+        covered, { first: dayLabel(bStart), last: dayLabel(rEnd) });
+      const needs = t("To compare where you started with where you are now, it needs at least {needed} days: "
+        + "{days} at the start and {days} at the end.", { needed, days: rules.progress.days });
+      const back = tn("Keep writing, and come back in {n} day.", "Keep writing, and come back in {n} days.", needed - covered);
+      throw new RangeError(`${covers} ${needs} ${back}`);
+    }
+    // (in English: the page asks only for the default periods, or for periods that do not overlap)
+    throw new RangeError(`The baseline period (${dayLabel(bStart)} to ${dayLabel(bEnd)}) and the recent period `
+      + `(${dayLabel(rStart)} to ${dayLabel(rEnd)}) overlap. Choose periods that do not share any days.`);
   }
-  const measures = [["pain", "mean_pain", "pain"]];
-  if (days.some((d) => d.peg !== null)) measures.push(["PEG", "peg", "PEG score"]);
+  const measures = [["pain", "mean_pain", t("pain")]];
+  if (days.some((d) => d.peg !== null)) measures.push(["PEG", "peg", t("PEG score")]);
   return measures.map(([measure, column, words]) => {
     const base = days.filter((d) => d.day >= bStart && d.day <= bEnd && d[column] !== null).map((d) => d[column]);
     const now = days.filter((d) => d.day >= rStart && d.day <= rEnd && d[column] !== null).map((d) => d[column]);
@@ -568,16 +582,15 @@ export function progress(rules, diary, baseline = null, recent = null, days = da
         category: result.category,
         farrar_meaningful: result.farrar_meaningful,
       });
-      let text =
-        `${describeChange(rules, result, words)} Based on ${plural(base.length, "day")} at the start ` +
-        `and ${plural(now.length, "day")} recently.`;
-      if (Math.min(base.length, now.length) < 7) text += " Fewer than 7 days in a period, so read this with care.";
+      let text = t("{change} Based on {base} at the start and {now} recently.", {
+        change: describeChange(rules, result, words), base: days1(base.length), now: days1(now.length) });
+      if (Math.min(base.length, now.length) < 7) text += " " + t("Fewer than 7 days in a period, so read this with care.");
       row.description = text;
     } else {
-      const empty = base.length ? "recent" : "baseline";
-      const [s, e] = empty === "baseline" ? [bStart, bEnd] : [rStart, rEnd];
-      row.description =
-        `No ${words} recorded in the ${empty} period (${isoOf(s)} to ` + `${isoOf(e)}), so no comparison can be made.`;
+      const values = { what: words, first: isoOf(base.length ? rStart : bStart), last: isoOf(base.length ? rEnd : bEnd) };
+      row.description = base.length
+        ? t("No {what} recorded in the recent period ({first} to {last}), so no comparison can be made.", values)
+        : t("No {what} recorded in the baseline period ({first} to {last}), so no comparison can be made.", values);
     }
     return row;
   });
@@ -600,11 +613,12 @@ function round1(v) {
 export function weeklyTable(rules, diary, days = daily(diary), weeks = summary(rules, diary, "W", days)) {
   const bandColumns = rules.bands.map(([label, low, high]) => {
     const span = low === high ? `${low}` : `${low}-${high}`;
-    const name = label === "none" ? "No-pain" : label[0].toUpperCase() + label.slice(1);
-    return [`${name} days (${span})`, `days_${label}`];
+    const names = { none: t("No-pain days ({span})", { span }), mild: t("Mild days ({span})", { span }),
+      moderate: t("Moderate days ({span})", { span }), severe: t("Severe days ({span})", { span }) };
+    return [names[label] ?? `${label} days (${span})`, `days_${label}`];
   });
   return {
-    columns: ["Week from", "Days", "Average pain", "Middle value", "Worst pain written", ...bandColumns.map((b) => b[0])],
+    columns: [t("Week from"), t("Days"), t("Average pain"), t("Middle value"), t("Worst pain written"), ...bandColumns.map((b) => b[0])],
     rows: weeks.map((w) => [
       dayLabel(dayNumber(w.start)),
       w.days,
@@ -631,23 +645,22 @@ export function describeMeasure(rules, diary, measure = "pain", start = null, en
   const first = start !== null ? dayNumber(start) : all[0].day;
   const last = end !== null ? dayNumber(end) : all[all.length - 1].day;
   const days = all.filter((d) => d.day >= first && d.day <= last && d[spec.column] !== null);
-  const period = `from ${dayLabel(first)} to ${dayLabel(last)}`;
-  if (!days.length) return `No ${spec.noun} was recorded ${period}.`;
+  const period = t("from {first} to {last}", { first: dayLabel(first), last: dayLabel(last) });
+  if (!days.length) return t("No {noun} was recorded {period}.", { noun: spec.noun, period });
   const values = days.map((d) => d[spec.column]);
   const unit = spec.unit;
   const num = (v) => `${pyFixed(v, 1)}${unit}`;
-  let text =
-    `Chart of ${spec.noun} each day ${period}, with a 7-day average line. ` +
-    `${plural(values.length, "day")} with a value; average ${num(pairwiseSum(values) / values.length)}. `;
+  let text = t("Chart of {noun} each day {period}, with a 7-day average line.", { noun: spec.noun, period }) + " "
+    + tn("{n} day with a value; average {average}.", "{n} days with a value; average {average}.", values.length,
+      { average: num(pairwiseSum(values) / values.length) }) + " ";
   if (last - first >= 13) {
     const early = days.filter((d) => d.day <= first + 6).map((d) => d[spec.column]);
     const late = days.filter((d) => d.day >= last - 6).map((d) => d[spec.column]);
     if (early.length && late.length) {
       const a = pairwiseSum(early) / early.length;
       const b = pairwiseSum(late) / late.length;
-      text +=
-        `First week: ${num(a)} (${plural(early.length, "day")}); last week: ` +
-        `${num(b)} (${plural(late.length, "day")}): ${startToEnd(a, b)}. `;
+      text += t("First week: {first} ({first_days}); last week: {last} ({last_days}): {way}. ", {
+        first: num(a), first_days: days1(early.length), last: num(b), last_days: days1(late.length), way: startToEnd(a, b) });
     }
   }
   let hi = 0;
@@ -656,14 +669,14 @@ export function describeMeasure(rules, diary, measure = "pain", start = null, en
     if (v > values[hi]) hi = i;
     if (v < values[lo]) lo = i;
   });
-  text +=
-    `Highest day: ${num(values[hi])} on ${dayLabel(days[hi].day)}. ` + `Lowest day: ${num(values[lo])} on ${dayLabel(days[lo].day)}.`;
+  text += t("Highest day: {high} on {high_day}. Lowest day: {low} on {low_day}.", {
+    high: num(values[hi]), high_day: dayLabel(days[hi].day), low: num(values[lo]), low_day: dayLabel(days[lo].day) });
   if (measure === "pain") {
     const found = (allFlares ?? flares(rules, diary, {}, all)).filter((f) => dayNumber(f.end) >= first && dayNumber(f.start) <= last);
     if (found.length) {
       const spans = found.map((f) => spanLabel(dayNumber(f.start), dayNumber(f.end))).join(", ");
-      text += ` Hatched bands mark ${plural(found.length, "flare")}: ${spans}.`;
-    } else text += " No flares in this period.";
+      text += " " + tn("Hatched bands mark {n} flare: {spans}.", "Hatched bands mark {n} flares: {spans}.", found.length, { spans });
+    } else text += " " + t("No flares in this period.");
   }
   return text;
 }
@@ -675,9 +688,9 @@ export function describeMeasure(rules, diary, measure = "pain", start = null, en
  * @param {number} last
  */
 export function startToEnd(first, last) {
-  if (last <= first - 0.5) return "lower at the end than at the start";
-  if (last >= first + 0.5) return "higher at the end than at the start";
-  return "about the same at the end as at the start";
+  if (last <= first - 0.5) return t("lower at the end than at the start");
+  if (last >= first + 0.5) return t("higher at the end than at the start");
+  return t("about the same at the end as at the start");
 }
 
 /**
@@ -688,7 +701,7 @@ export function startToEnd(first, last) {
  */
 export function flareTable(rules, diary, days = daily(diary), found = flares(rules, diary, {}, days)) {
   return {
-    columns: ["Flare", "First day", "Last day", "Days", "Highest daily pain", "Usual level before"],
+    columns: [t("Flare"), t("First day"), t("Last day"), t("Days"), t("Highest daily pain"), t("Usual level before")],
     rows: found.map((f, i) => [
       i + 1,
       dayLabel(dayNumber(f.start)),

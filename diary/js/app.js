@@ -12,11 +12,16 @@ import * as lock from "./lock.js";
 import { renderViews } from "./views.js";
 import { mountPainad } from "./painad-view.js";
 import { mountSummary } from "./print.js";
+import { language, loadCatalog, t, tn } from "./i18n.js";
+import { dayWords } from "./chart.js";
 
 /** Remind the person to download a copy after this many new entries. */
 export const REMIND_EVERY = 5;
 
 const $ = (id) => document.getElementById(id);
+/** A stored entry's date, as messages name it: "2026-05-03" in English, in words otherwise. */
+const entryDate = (iso) => (language() === "en" ? iso : dayWords(iso));
+
 const state = { rules: null, store: null, doc: null, plain: null, key: null, editing: null };
 
 /** A message in the live region `where` ("view", "copy", "settings"): text only. */
@@ -59,8 +64,9 @@ function showReminder() {
   const box = $("diary-reminder");
   if (n >= REMIND_EVERY) {
     box.hidden = false;
-    box.textContent = `You have ${n} entries that are not in a downloaded copy yet. `
-      + "Download your diary (CSV) in \"Keep a copy\" below, so that you do not lose them.";
+    // (only ever said for REMIND_EVERY entries or more)
+    box.textContent = t("You have {n} entries that are not in a downloaded copy yet.", { n }) + " "
+      + t("Download your diary (CSV) in \"Keep a copy\" below, so that you do not lose them.");
   } else {
     box.hidden = true;
     box.textContent = "";
@@ -133,12 +139,12 @@ async function saveEntry(event) {
     const before = rows[index];
     rows[index] = row;
     stopEdit();
-    text = "Saved. The entry was changed.";
+    text = t("Saved. The entry was changed.");
     undo = async () => {
       rows[index] = before;
       await persist();
       refresh();
-      say("view", `The change to the entry of ${before.date} was undone.`);
+      say("view", t("The change to the entry of {date} was undone.", { date: entryDate(before.date) }));
     };
   } else {
     rows.push(row);
@@ -149,7 +155,7 @@ async function saveEntry(event) {
   form.clear();
   refresh();
   answer(text);
-  if (undo) sayWithAction("view", `The entry of ${row.date} was changed.`, "Undo", undo);
+  if (undo) sayWithAction("view", t("The entry of {date} was changed.", { date: entryDate(row.date) }), t("Undo"), undo);
 }
 
 function startEdit(index) {
@@ -157,7 +163,7 @@ function startEdit(index) {
   state.editing = index;
   form.fill(row);
   form.cancel.hidden = false;
-  form.message.textContent = `Editing the entry of ${row.date}. Change it, then press Save entry.`;
+  form.message.textContent = t("Editing the entry of {date}. Change it, then press Save entry.", { date: entryDate(row.date) });
   form.boxes.date.focus();
 }
 
@@ -172,11 +178,11 @@ async function removeEntry(index) {
   if (state.editing !== null) stopEdit();
   await persist();
   refresh();
-  sayWithAction("view", `The entry of ${row.date} was deleted.`, "Undo", async () => {
+  sayWithAction("view", t("The entry of {date} was deleted.", { date: entryDate(row.date) }), t("Undo"), async () => {
     rows.splice(index, 0, row);
     await persist();
     refresh();
-    say("view", `The entry of ${row.date} is back.`);
+    say("view", t("The entry of {date} is back.", { date: entryDate(row.date) }));
   });
 }
 
@@ -201,8 +207,8 @@ async function downloadDiary() {
   state.doc.downloaded = new Date().toISOString();
   await persist();
   showReminder();
-  say("copy", `Downloaded your diary (${state.plain.diary.rows.length} entries) as a CSV file. `
-    + "Keep it somewhere safe.");
+  const entries = tn("{n} entry", "{n} entries", state.plain.diary.rows.length);
+  say("copy", t("Downloaded your diary ({entries}) as a CSV file. Keep it somewhere safe.", { entries }));
 }
 
 async function openFile(event) {
@@ -219,7 +225,7 @@ async function openFile(event) {
     table = readDiary(state.rules, bytes, { name: file.name });
   } catch (err) {
     if (!(err instanceof DiaryError)) throw err;
-    alertText("copy", `Not opened. ${err.message} Nothing was changed in your diary.`);
+    alertText("copy", t("Not opened. {message} Nothing was changed in your diary.", { message: err.message }));
     event.target.value = "";
     return;
   }
@@ -227,9 +233,10 @@ async function openFile(event) {
   choice.replaceChildren();
   const p = document.createElement("p");
   const here = state.plain.diary.rows.length;
-  p.textContent = `The file "${file.name}" has ${n} ${n === 1 ? "entry" : "entries"}. `
-    + `Your diary on this device has ${here}.`
-    + (here ? " Replacing it deletes those entries from this device: download a copy first." : "");
+  const entries = tn("{n} entry", "{n} entries", n);
+  p.textContent = t("The file \"{name}\" has {entries}.", { name: file.name, entries })
+    + " " + t("Your diary on this device has {n}.", { n: here })
+    + (here ? " " + t("Replacing it deletes those entries from this device: download a copy first.") : "");
   const actions = document.createElement("div");
   actions.className = "diary-actions";
   const button = (label, action) => {
@@ -241,17 +248,17 @@ async function openFile(event) {
     actions.append(b);
     return b;
   };
-  button("Add these entries to my diary", async () => {
+  button(t("Add these entries to my diary"), async () => {
     const columns = [...state.plain.diary.columns];
     for (const c of table.columns) if (!columns.includes(c)) columns.push(c);
     state.plain.diary = { columns, rows: [...state.plain.diary.rows, ...table.rows] };
-    await finishOpen(`Added ${n} entries from "${file.name}".`);
+    await finishOpen(tn("Added {n} entry from \"{name}\".", "Added {n} entries from \"{name}\".", n, { name: file.name }));
   }).classList.add("diary-primary");
-  button("Replace my diary with this file", async () => {
+  button(t("Replace my diary with this file"), async () => {
     state.plain.diary = { columns: table.columns, rows: table.rows };
-    await finishOpen(`Your diary is now the ${n} entries of "${file.name}".`);
+    await finishOpen(tn("Your diary is now the {n} entry of \"{name}\".", "Your diary is now the {n} entries of \"{name}\".", n, { name: file.name }));
   });
-  button("Cancel", () => {
+  button(t("Cancel"), () => {
     choice.hidden = true;
     event.target.value = "";
   });
@@ -272,23 +279,24 @@ function askWipe() {
   const box = $("diary-wipe-confirm");
   box.replaceChildren();
   const p = document.createElement("p");
-  p.textContent = `Delete all ${state.plain.diary.rows.length} diary entries and `
-    + `${state.plain.log.rows.length} observations from this device? This cannot be undone. `
-    + "Download a copy first if you want to keep them.";
+  const entries = tn("{n} diary entry", "{n} diary entries", state.plain.diary.rows.length);
+  const observations = tn("{n} observation", "{n} observations", state.plain.log.rows.length);
+  p.textContent = t("Delete all {entries} and {observations} from this device?", { entries, observations })
+    + " " + t("This cannot be undone. Download a copy first if you want to keep them.");
   const actions = document.createElement("div");
   actions.className = "diary-actions";
   const yes = document.createElement("button");
   yes.type = "button";
   yes.className = "diary-button diary-danger";
-  yes.textContent = "Yes, delete everything";
+  yes.textContent = t("Yes, delete everything");
   const no = document.createElement("button");
   no.type = "button";
   no.className = "diary-button";
-  no.textContent = "No, keep my diary";
+  no.textContent = t("No, keep my diary");
   const copy = document.createElement("button");
   copy.type = "button";
   copy.className = "diary-button";
-  copy.textContent = "Download a copy first";
+  copy.textContent = t("Download a copy first");
   copy.addEventListener("click", downloadDiary);
   actions.append(copy, yes, no);
   box.append(p, actions);
@@ -296,7 +304,7 @@ function askWipe() {
   no.focus();
   no.addEventListener("click", () => {
     box.hidden = true;
-    say("settings", "Nothing was deleted.");
+    say("settings", t("Nothing was deleted."));
   });
   yes.addEventListener("click", async () => {
     await state.store.wipe();
@@ -306,7 +314,7 @@ function askWipe() {
     box.hidden = true;
     renderLockSettings();
     refresh();
-    say("settings", "Everything this page kept on this device was deleted.");
+    say("settings", t("Everything this page kept on this device was deleted."));
   });
 }
 
@@ -330,32 +338,32 @@ function renderLockSettings() {
   const box = $("diary-lock-settings");
   box.replaceChildren();
   const h = document.createElement("h3");
-  h.textContent = "Lock with a passphrase (optional)";
+  h.textContent = t("Lock with a passphrase (optional)");
   const p = document.createElement("p");
   box.append(h, p);
   if (!state.key) {
-    p.textContent = "Anyone who uses this browser can read your diary. A passphrase locks it: "
+    p.textContent = t("Anyone who uses this browser can read your diary. A passphrase locks it: "
       + "the diary is then kept scrambled (encrypted), and opens only with the passphrase. "
       + "If you forget the passphrase, no one can open the diary again: it cannot be "
-      + "recovered. Download a copy first.";
+      + "recovered. Download a copy first.");
     const form = document.createElement("form");
     form.className = "diary-form";
-    const [a, pass] = field("lock-pass", "New passphrase");
-    const [b, again] = field("lock-again", "The same passphrase again");
+    const [a, pass] = field("lock-pass", t("New passphrase"));
+    const [b, again] = field("lock-again", t("The same passphrase again"));
     const button = document.createElement("button");
     button.type = "submit";
     button.className = "diary-button";
-    button.textContent = "Lock my diary";
+    button.textContent = t("Lock my diary");
     form.append(a, b, button);
     box.append(form);
     form.addEventListener("submit", async (event) => {
       event.preventDefault();
       if (pass.value.length < 8) {
-        alertText("settings", "Not locked. Choose a passphrase of at least 8 characters.");
+        alertText("settings", t("Not locked. Choose a passphrase of at least {n} characters.", { n: 8 }));
         return;
       }
       if (pass.value !== again.value) {
-        alertText("settings", "Not locked. The two passphrases are not the same. Type them again.");
+        alertText("settings", t("Not locked. The two passphrases are not the same. Type them again."));
         return;
       }
       alertText("settings", "");
@@ -364,21 +372,21 @@ function renderLockSettings() {
       state.key = { key, salt, iterations: lock.ITERATIONS };
       await persist();
       renderLockSettings();
-      say("settings", "Locked. Your diary now opens only with your passphrase. Remember it: it cannot be recovered.");
+      say("settings", t("Locked. Your diary now opens only with your passphrase. Remember it: it cannot be recovered."));
     });
   } else {
-    p.textContent = "Your diary is locked with a passphrase. It stays open on this page until you "
-      + "lock it or close the page.";
+    p.textContent = t("Your diary is locked with a passphrase. It stays open on this page until you "
+      + "lock it or close the page.");
     const actions = document.createElement("div");
     actions.className = "diary-actions";
     const now = document.createElement("button");
     now.type = "button";
     now.className = "diary-button";
-    now.textContent = "Lock now";
+    now.textContent = t("Lock now");
     const off = document.createElement("button");
     off.type = "button";
     off.className = "diary-button";
-    off.textContent = "Remove the passphrase";
+    off.textContent = t("Remove the passphrase");
     actions.append(now, off);
     box.append(actions);
     now.addEventListener("click", () => showLocked());
@@ -386,7 +394,7 @@ function renderLockSettings() {
       state.key = null;
       await persist();
       renderLockSettings();
-      say("settings", "The passphrase was removed. Your diary is no longer locked.");
+      say("settings", t("The passphrase was removed. Your diary is no longer locked."));
     });
   }
 }
@@ -418,7 +426,7 @@ async function unlock(event) {
   $("diary-main").hidden = false;
   renderLockSettings();
   refresh();
-  say("view", "Unlocked.");
+  say("view", t("Unlocked."));
 }
 
 // --------------------------------------------------------------------------- start
@@ -429,8 +437,8 @@ async function storageWords() {
   let kept = await navigator.storage.persisted();
   if (!kept) kept = await navigator.storage.persist();
   where.textContent = kept
-    ? "This browser has agreed to keep your diary until you delete it."
-    : "This browser may delete the diary if the device runs short of space. Download copies often.";
+    ? t("This browser has agreed to keep your diary until you delete it.")
+    : t("This browser may delete the diary if the device runs short of space. Download copies often.");
 }
 
 // A date or time box keeps its focus ring while its own parts (day, month, year, the
@@ -444,7 +452,11 @@ function keepDateFocusRings(app) {
 async function start() {
   const app = $("diary-app");
   keepDateFocusRings(app);
-  state.rules = await loadRules(new URL("../rules.json", import.meta.url));
+  const [rules] = await Promise.all([
+    loadRules(new URL("../rules.json", import.meta.url)),
+    loadCatalog(new URL("../messages.json", import.meta.url)),
+  ]);
+  state.rules = rules;
   state.store = await Store.open();
   try {
     state.doc = await state.store.load(state.rules);
@@ -460,7 +472,7 @@ async function start() {
     stopEdit();
     form.clear();
     form.boxes.date.value = today();
-    form.message.textContent = "Not changed. You stopped editing.";
+    form.message.textContent = t("Not changed. You stopped editing.");
   });
   $("diary-download").addEventListener("click", downloadDiary);
   $("diary-open").addEventListener("change", openFile);
@@ -481,6 +493,6 @@ async function start() {
 }
 
 start().catch((err) => {
-  alertText("copy", `The diary could not start: ${err.message}`);
+  alertText("copy", t("The diary could not start: {message}", { message: err.message }));
   throw err;
 });

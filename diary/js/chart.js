@@ -3,11 +3,11 @@
 // colour). Every chart has a text alternative made from the same numbers (`describe`), shown
 // under the chart and given to screen readers.
 
+import { language, t } from "./i18n.js";
+import { monthName } from "./dates.js";
+
 const SVG = "http://www.w3.org/2000/svg";
 export const SIZE = { width: 700, height: 240, left: 34, right: 10, top: 16, bottom: 26 };
-const MONTHS = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
-const LONG_MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August",
-  "September", "October", "November", "December"];
 
 /** Days since 1970-01-01 for an ISO date "YYYY-MM-DD". */
 export function dayNumber(iso) {
@@ -20,10 +20,11 @@ export function isoDay(n) {
   return new Date(n * 86400000).toISOString().slice(0, 10);
 }
 
-/** "May 3, 2026": a date in words. */
+/** "May 3, 2026": a date in words, in the page's language ("3 de mayo de 2026" in Spanish). */
 export function dayWords(iso) {
   const [y, m, d] = iso.split("-").map(Number);
-  return `${LONG_MONTHS[m - 1]} ${d}, ${y}`;
+  return new Intl.DateTimeFormat(language(), { dateStyle: "long", timeZone: "UTC" })
+    .format(new Date(Date.UTC(y, m - 1, d)));
 }
 
 /** Axis ticks for a period: weeks (Mondays) for up to 45 days, then months, then years. */
@@ -34,7 +35,7 @@ export function ticks(start, end) {
     for (let n = a; n <= b; n++) {
       if (new Date(n * 86400000).getUTCDay() === 1) {
         const iso = isoDay(n);
-        out.push({ date: iso, label: `${Number(iso.slice(8))} ${MONTHS[Number(iso.slice(5, 7)) - 1]}` });
+        out.push({ date: iso, label: `${Number(iso.slice(8))} ${monthName(Number(iso.slice(5, 7)))}` });
       }
     }
     return out;
@@ -55,7 +56,7 @@ export function ticks(start, end) {
   }
   const step = Math.max(1, Math.ceil(months.length / 12));
   return months.filter((_, i) => i % step === 0).map((iso, i) => {
-    const month = MONTHS[Number(iso.slice(5, 7)) - 1];
+    const month = monthName(Number(iso.slice(5, 7)));
     return { date: iso, label: i === 0 || iso.slice(5, 7) === "01" ? `${month} ${iso.slice(0, 4)}` : month };
   });
 }
@@ -150,8 +151,10 @@ export function drawChart(model, id = "chart", width = SIZE.width) {
 export function legend(unit = "day", { flares = true } = {}) {
   const list = document.createElement("ul");
   list.className = "diary-legend";
-  const words = [`● average pain each ${unit} (0 to 10)`, `━ 7-${unit} average`];
-  if (flares) words.push("▼ and hatched band: a flare");
+  const words = unit === "week"
+    ? [t("● average pain each week (0 to 10)"), t("━ 7-week average")]
+    : [t("● average pain each day (0 to 10)"), t("━ 7-day average")];
+  if (flares) words.push(t("▼ and hatched band: a flare"));
   for (const text of words) {
     const item = document.createElement("li");
     item.textContent = text;

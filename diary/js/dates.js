@@ -5,8 +5,25 @@
  * @module dates
  */
 
+import { language, t } from "./i18n.js";
+
 const MS_PER_DAY = 86400000;
 const ABBR = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
+const named = new Map();
+
+/**
+ * A month's name (1-12) in the page's language: painbook's "Mar" in English ("long": the
+ * English names are chart.js's), Intl's in another language ("mar", "marzo" in Spanish).
+ */
+export function monthName(m, width = "short") {
+  if (language() === "en" && width === "short") return ABBR[m - 1];
+  const key = `${language()} ${width} ${m}`;
+  if (!named.has(key)) {
+    named.set(key, new Intl.DateTimeFormat(language(), { month: width, timeZone: "UTC" })
+      .format(new Date(Date.UTC(2001, m - 1, 1))));
+  }
+  return named.get(key);
+}
 
 /**
  * Day number of "YYYY-MM-DD".
@@ -47,12 +64,12 @@ export function monthEnd(day) {
 /** "3 Mar 2026" (painbook.charts.day_label; report's `_day`). */
 export function dayLabel(day) {
   const [y, m, d] = partsOf(day);
-  return `${d} ${ABBR[m - 1]} ${y}`;
+  return `${d} ${monthName(m)} ${y}`;
 }
 
 /** "Mar" of a day. */
 export function monthAbbr(day) {
-  return ABBR[partsOf(day)[1] - 1];
+  return monthName(partsOf(day)[1]);
 }
 
 /** A period in words, as painbook.charts._span_label: "3-9 Mar 2026", "28 Feb to 6 Mar 2026". */
@@ -61,8 +78,8 @@ export function spanLabel(start, end) {
   const [ys, ms, ds] = partsOf(start);
   const [ye, me, de] = partsOf(end);
   if (ys === ye) {
-    if (ms === me) return `${ds}-${de} ${ABBR[me - 1]} ${ye}`;
-    return `${ds} ${ABBR[ms - 1]} to ${de} ${ABBR[me - 1]} ${ye}`;
+    if (ms === me) return `${ds}-${de} ${monthName(me)} ${ye}`;
+    return t("{first} to {last}", { first: `${ds} ${monthName(ms)}`, last: `${de} ${monthName(me)} ${ye}` });
   }
-  return `${dayLabel(start)} to ${dayLabel(end)}`;
+  return t("{first} to {last}", { first: dayLabel(start), last: dayLabel(end) });
 }

@@ -4,15 +4,17 @@
 // the form hands what was typed to the diary engine (entry.js), which accepts or refuses it.
 
 import { formEntry } from "./entry.js";
+import { t } from "./i18n.js";
 
-const GROUPS = [
-  ["When", ["date", "time"]],
-  ["Your pain", ["pain", "worst", "least"]],
-  ["How pain got in the way (PEG questions)", ["enjoyment_interference", "activity_interference"]],
-  ["Sleep and mood", ["sleep_hours", "mood"]],
-  ["Where and how it hurts", ["locations", "qualities"]],
-  ["Medicines and what made a difference", ["medications", "helped", "worsened"]],
-  ["Anything else", ["notes"]],
+/** The form's groups of boxes: a legend (in the page's language) and the fields in it. */
+const groups = () => [
+  [t("When"), ["date", "time"]],
+  [t("Your pain"), ["pain", "worst", "least"]],
+  [t("How pain got in the way (PEG questions)"), ["enjoyment_interference", "activity_interference"]],
+  [t("Sleep and mood"), ["sleep_hours", "mood"]],
+  [t("Where and how it hurts"), ["locations", "qualities"]],
+  [t("Medicines and what made a difference"), ["medications", "helped", "worsened"]],
+  [t("Anything else"), ["notes"]],
 ];
 
 /** Today's date on this device, as "YYYY-MM-DD" (local time, not UTC). */
@@ -41,7 +43,7 @@ export function buildDiaryForm(form, rules, { prefix = "entry" } = {}) {
   const qualityBoxes = [];
   let other = null;
   form.replaceChildren();
-  for (const [legend, names] of GROUPS) {
+  for (const [legend, names] of groups()) {
     const set = node("fieldset");
     set.append(node("legend", {}, legend));
     for (const name of names) {
@@ -50,7 +52,7 @@ export function buildDiaryForm(form, rules, { prefix = "entry" } = {}) {
       const help = `${f.meaning} ${f.why}`;
       if (name === "qualities") {
         const group = node("fieldset", { class: "diary-subset", "aria-describedby": `${id}-help` });
-        group.append(node("legend", {}, `${f.label} (tick all that fit)`));
+        group.append(node("legend", {}, t("{label} (tick all that fit)", { label: f.label })));
         group.append(node("p", { id: `${id}-help`, class: "diary-help" }, help));
         const list = node("ul", { class: "diary-checks" });
         for (const word of fields._qualities.choices) {
@@ -97,8 +99,8 @@ export function buildDiaryForm(form, rules, { prefix = "entry" } = {}) {
     form.append(set);
   }
   const actions = node("div", { class: "diary-actions" });
-  const save = node("button", { type: "submit", class: "diary-button diary-primary" }, "Save entry");
-  const cancel = node("button", { type: "button", class: "diary-button", hidden: "" }, "Stop editing");
+  const save = node("button", { type: "submit", class: "diary-button diary-primary" }, t("Save entry"));
+  const cancel = node("button", { type: "button", class: "diary-button", hidden: "" }, t("Stop editing"));
   actions.append(save, cancel);
   form.append(actions);
   const message = node("p", { class: "diary-message diary-form-message", role: "status", "aria-live": "polite",

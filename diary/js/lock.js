@@ -4,6 +4,8 @@
 // PBKDF2-HMAC-SHA256 (600,000). A forgotten passphrase cannot be recovered: nothing else
 // can open the sealed diary, by design.
 
+import { t } from "./i18n.js";
+
 export const ITERATIONS = 600000;
 const subtle = () => globalThis.crypto.subtle;
 
@@ -42,8 +44,8 @@ export async function open(key, sealed) {
 
 export class WrongPassphrase extends Error {
   constructor() {
-    super("That passphrase does not open this diary. Check it and try again. "
-      + "A forgotten passphrase cannot be recovered.");
+    super(t("That passphrase does not open this diary. Check it and try again. "
+      + "A forgotten passphrase cannot be recovered."));
     this.name = "WrongPassphrase";
   }
 }

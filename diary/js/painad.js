@@ -14,6 +14,8 @@
 import { isoOf, partsOf, dayNumber } from "./dates.js";
 import { fill } from "./rules.js";
 import { pyFixed, pyG, strip } from "./text.js";
+import { language, t, tn } from "./i18n.js";
+import { days1 } from "./analysis.js";
 
 /**
  * The five items in the scale's order: name, label on the form, short heading, and the
@@ -111,7 +113,7 @@ function npRound1(v) {
  */
 export function contextTable(rules, log) {
   return {
-    columns: ["What was happening", "Observations", "Average total", "Highest total"],
+    columns: [t("What was happening"), t("Observations"), t("Average total"), t("Highest total")],
     rows: byContext(rules, log).map((c) => [c.context, c.observations, npRound1(c.mean), c.highest]),
   };
 }
@@ -155,12 +157,13 @@ export function observationTable(rules, log, n = 5, order = "last") {
   };
 }
 
-function plural(n, word) {
-  return n === 1 ? `${n} ${word}` : `${n} ${word}s`;
-}
+const observations = (n) => tn("{n} observation", "{n} observations", n);
 
 function longDate(rules, iso) {
   const [y, m, d] = partsOf(dayNumber(iso));
+  if (language() !== "en") {
+    return new Intl.DateTimeFormat(language(), { dateStyle: "long", timeZone: "UTC" }).format(new Date(Date.UTC(y, m - 1, d)));
+  }
   return `${d} ${rules.dates.months[m]} ${y}`;
 }
 
@@ -174,22 +177,25 @@ function longDate(rules, iso) {
 export function observationSummary(rules, log) {
   const totals = painadTotals(rules, log);
   const scored = log.rows.map((row, i) => ({ row, total: totals[i] })).filter((x) => x.total !== null);
-  if (!scored.length) return "The log has no complete observations yet.";
+  if (!scored.length) return t("The log has no complete observations yet.");
   const dates = scored.map((x) => x.row.date).sort();
   const firstDay = longDate(rules, dates[0]);
   const lastDay = longDate(rules, dates[dates.length - 1]);
-  const when = firstDay === lastDay ? `on ${firstDay}` : `from ${firstDay} to ${lastDay}`;
-  let text = `The log has ${plural(scored.length, "observation")} on ${plural(new Set(dates).size, "day")}, ${when}.`;
+  const when = firstDay === lastDay ? t("on {day}", { day: firstDay }) : t("from {first} to {last}", { first: firstDay, last: lastDay });
+  let text = t("The log has {observations} on {days}, {when}.", {
+    observations: observations(scored.length), days: days1(new Set(dates).size), when });
   const complete = { ...log, rows: scored.map((x) => x.row) };
   const contexts = byContext(rules, complete).sort((a, b) => b.mean - a.mean || b.observations - a.observations);
-  const parts = contexts.map((c) => `${c.context} ${pyFixed(c.mean, 1)} (${plural(c.observations, "observation")})`);
-  text += " Average total by what was happening: " + parts.join("; ") + ".";
+  const parts = contexts.map((c) => `${c.context} ${pyFixed(c.mean, 1)} (${observations(c.observations)})`);
+  text += " " + t("Average total by what was happening: {parts}.", { parts: parts.join("; ") });
   const top = Math.max(...scored.map((x) => x.total));
   const atTop = scored.filter((x) => x.total === top);
   const first = atTop[0].row;
-  const during = typeof first.context === "string" && first.context ? `, while ${first.context}` : "";
-  const seen = atTop.length === 1 ? "once" : `${atTop.length} times`;
-  text += ` The highest total was ${top} out of 10, seen ${seen} (first on ${longDate(rules, first.date)}${during}).`;
+  const seen = atTop.length === 1 ? t("once") : t("{n} times", { n: atTop.length });
+  const values = { top, seen, day: longDate(rules, first.date), context: first.context };
+  text += " " + (typeof first.context === "string" && first.context
+    ? t("The highest total was {top} out of 10, seen {seen} (first on {day}, while {context}).", values)
+    : t("The highest total was {top} out of 10, seen {seen} (first on {day}).", values));
   return text;
 }
 

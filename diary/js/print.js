@@ -6,6 +6,7 @@ import { progressProblem, visitSummary } from "./summary.js";
 import { drawChart, legend } from "./chart.js";
 import { node } from "./views.js";
 import { dayNumber, isoOf } from "./dates.js";
+import { t } from "./i18n.js";
 
 /** The default period: the last 4 weeks of the diary. */
 export const DEFAULT_DAYS = 28;
@@ -43,7 +44,7 @@ function block(b) {
     for (const item of b.items) list.append(node("li", {}, item));
     return list;
   }
-  const t = node("table");
+  const grid = node("table");
   const head = node("thead");
   const tr = node("tr");
   b.head.forEach((h) => tr.append(node("th", { scope: "col" }, h)));
@@ -54,8 +55,8 @@ function block(b) {
     row.forEach((c, i) => r.append(node("td", { class: i ? "diary-num" : null }, c)));
     body.append(r);
   }
-  t.append(head, body);
-  return t;
+  grid.append(head, body);
+  return grid;
 }
 
 /** Lay the summary model out in `box` (text only, never HTML). */
@@ -89,26 +90,26 @@ export function renderSummary(box, model) {
 export function mountSummary(form, page, rules, store) {
   form.replaceChildren();
   const when = node("fieldset");
-  when.append(node("legend", {}, "Period"));
+  when.append(node("legend", {}, t("Period")));
   form.append(when);
-  const from = field(when, "summary-from", "From", node("input", { type: "date" }));
-  const to = field(when, "summary-to", "To", node("input", { type: "date" }));
+  const from = field(when, "summary-from", t("From"), node("input", { type: "date" }));
+  const to = field(when, "summary-to", t("To"), node("input", { type: "date" }));
   const base = node("fieldset");
-  base.append(node("legend", {}, "Compare with a baseline (optional)"));
-  base.append(node("p", { class: "diary-help" }, "A baseline is a period to compare with, such as the "
-    + "two weeks before a new treatment. The summary compares it with the last two weeks."));
-  const bFrom = field(base, "summary-base-from", "Baseline from", node("input", { type: "date" }));
-  const bTo = field(base, "summary-base-to", "Baseline to", node("input", { type: "date" }));
+  base.append(node("legend", {}, t("Compare with a baseline (optional)")));
+  base.append(node("p", { class: "diary-help" }, t("A baseline is a period to compare with, such as the "
+    + "two weeks before a new treatment. The summary compares it with the last two weeks.")));
+  const bFrom = field(base, "summary-base-from", t("Baseline from"), node("input", { type: "date" }));
+  const bTo = field(base, "summary-base-to", t("Baseline to"), node("input", { type: "date" }));
   form.append(base);
   const you = node("fieldset");
-  you.append(node("legend", {}, "You and your questions"));
-  const name = field(you, "summary-name", "Name on the page (optional)", node("input", { type: "text", autocomplete: "name" }));
-  const questions = field(you, "summary-questions", "My questions for this visit",
-    node("textarea", { rows: "3" }), "One question per line.");
+  you.append(node("legend", {}, t("You and your questions")));
+  const name = field(you, "summary-name", t("Name on the page (optional)"), node("input", { type: "text", autocomplete: "name" }));
+  const questions = field(you, "summary-questions", t("My questions for this visit"),
+    node("textarea", { rows: "3" }), t("One question per line."));
   form.append(you);
   const actions = node("div", { class: "diary-actions" });
-  const show = node("button", { type: "submit", class: "diary-button" }, "Show the summary");
-  const print = node("button", { type: "button", class: "diary-button diary-primary" }, "Print the summary");
+  const show = node("button", { type: "submit", class: "diary-button" }, t("Show the summary"));
+  const print = node("button", { type: "button", class: "diary-button diary-primary" }, t("Print the summary"));
   actions.append(show, print);
   form.append(actions);
   const message = node("p", { class: "diary-message", role: "status", id: "summary-message" });
@@ -147,7 +148,7 @@ export function mountSummary(form, page, rules, store) {
     defaults();
     const diary = store.diary();
     if (!diary.rows.length) {
-      page.replaceChildren(node("p", {}, "Your diary has no entries yet, so there is nothing to summarise."));
+      page.replaceChildren(node("p", {}, t("Your diary has no entries yet, so there is nothing to summarise.")));
       return;
     }
     const wanted = {
@@ -160,10 +161,10 @@ export function mountSummary(form, page, rules, store) {
       renderSummary(page, model);
       // as the workbook's visit form: why there is no comparison is said here, not on the page
       const problem = wanted.baseline && progressProblem(rules, diary, wanted.baseline, dayNumber(model.period.end));
-      message.textContent = problem ? `The page has no comparison with a baseline yet. ${problem}` : "";
+      message.textContent = problem ? t("The page has no comparison with a baseline yet. {problem}", { problem }) : "";
     } catch (err) {
       if (!(err instanceof RangeError)) throw err;
-      message.textContent = `Not shown. ${err.message}`;
+      message.textContent = t("Not shown. {message}", { message: err.message });
     }
   }
 
@@ -175,7 +176,7 @@ export function mountSummary(form, page, rules, store) {
       baseline: bFrom.value && bTo.value ? [bFrom.value, bTo.value] : null,
     });
     render();
-    message.textContent = message.textContent || "The summary below is up to date.";
+    message.textContent = message.textContent || t("The summary below is up to date.");
   });
   print.addEventListener("click", () => {
     render();

@@ -11,6 +11,7 @@
 // Format 1 (the page's first layout): {format: 1, entries: [row, ...]}, diary rows only.
 
 import { openDB, deleteDB } from "../vendor/idb.js";
+import { t } from "./i18n.js";
 
 export const FORMAT = 2;
 export const DB_NAME = "painbook-diary";
@@ -19,8 +20,8 @@ const KEY = "diary";
 
 export class NewerFormat extends Error {
   constructor(format) {
-    super(`Your diary on this device was saved by a newer version of this page (format ${format}). `
-      + "Reload the page to get the newer version. Nothing was changed.");
+    super(t("Your diary on this device was saved by a newer version of this page (format {format}). "
+      + "Reload the page to get the newer version. Nothing was changed.", { format }));
     this.name = "NewerFormat";
   }
 }
@@ -44,7 +45,7 @@ export function emptyDoc(rules) {
 export function migrate(doc, rules) {
   if (doc == null) return emptyDoc(rules);
   if (typeof doc.format !== "number" || doc.format < 1) {
-    throw new Error("The diary stored on this device is not in a format this page knows.");
+    throw new Error(t("The diary stored on this device is not in a format this page knows."));
   }
   if (doc.format > FORMAT) throw new NewerFormat(doc.format);
   let current = structuredClone(doc);

@@ -14,18 +14,16 @@
  * @module summary
  */
 
-import { daily, flares, helpedWorsened, medications, pairwiseSum, progress, rollingMean, startToEnd, bandOf } from "./analysis.js";
-import { dayLabel, dayNumber, isoOf, monthStart, partsOf, weekStart } from "./dates.js";
+import { daily, days1, flares, helpedWorsened, medications, pairwiseSum, progress, rollingMean, startToEnd, bandOf } from "./analysis.js";
+import { dayLabel, dayNumber, isoOf, monthName, monthStart, partsOf, weekStart } from "./dates.js";
 import { pyFixed, pyPercent, pyRepr, strip } from "./text.js";
-
-const ABBR = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
-
-function plural(n, word, many) {
-  return n === 1 ? `${n} ${word}` : `${n} ${many ?? word + "s"}`;
-}
+import { t, tn, tp } from "./i18n.js";
 
 function more(rules, left, what) {
-  return left > 0 ? { kind: "p", className: "more", text: `and ${plural(left, `more ${what}`)} not shown (see the diary).` } : null;
+  const text = what === "medicine"
+    ? tn("and {n} more medicine not shown (see the diary).", "and {n} more medicines not shown (see the diary).", left)
+    : tn("and {n} more item not shown (see the diary).", "and {n} more items not shown (see the diary).", left);
+  return left > 0 ? { kind: "p", className: "more", text } : null;
 }
 
 function short(text, limit = 90) {
@@ -43,7 +41,7 @@ function ticks(start, end) {
   const span = end - start;
   if (span <= 45) {
     const out = [];
-    for (let d = start; d <= end; d++) if ((d + 3) % 7 === 0) out.push({ day: d, label: `${partsOf(d)[2]} ${ABBR[partsOf(d)[1] - 1]}` });
+    for (let d = start; d <= end; d++) if ((d + 3) % 7 === 0) out.push({ day: d, label: `${partsOf(d)[2]} ${monthName(partsOf(d)[1])}` });
     return out;
   }
   const months = [];
@@ -64,7 +62,7 @@ function ticks(start, end) {
     .filter((_, i) => i % step === 0)
     .map((d, i) => {
       const [y, m] = partsOf(d);
-      return { day: d, label: i === 0 || m === 1 ? `${ABBR[m - 1]} ${y}` : ABBR[m - 1] };
+      return { day: d, label: i === 0 || m === 1 ? `${monthName(m)} ${y}` : monthName(m) };
     });
 }
 
@@ -80,7 +78,7 @@ function nextMonth(day) {
  */
 export function describeTrend(days, unit) {
   const pain = days.filter((d) => d.mean_pain !== null);
-  if (!pain.length) return "No pain ratings in this period.";
+  if (!pain.length) return t("No pain ratings in this period.");
   const first = pain[0].day;
   const last = pain[pain.length - 1].day;
   const early = pain.filter((d) => d.day < first + 7).map((d) => d.mean_pain);
@@ -91,19 +89,19 @@ export function describeTrend(days, unit) {
     if (d.mean_pain > pain[hi].mean_pain) hi = i;
     if (d.mean_pain < pain[lo].mean_pain) lo = i;
   });
-  let text =
-    `Chart of average pain each ${unit} (0 to 10) from ${dayLabel(first)} to ` +
-    `${dayLabel(last)}, with a 7-${unit} average line. `;
+  const range = { first: dayLabel(first), last: dayLabel(last) };
+  let text = (unit === "week"
+    ? t("Chart of average pain each week (0 to 10) from {first} to {last}, with a 7-week average line.", range)
+    : t("Chart of average pain each day (0 to 10) from {first} to {last}, with a 7-day average line.", range)) + " ";
   if (last - first >= 13) {
     const a = mean(early);
     const b = mean(late);
-    text +=
-      `In the first week pain averaged ${pyFixed(a, 1)} (${plural(early.length, "day")}) and in ` +
-      `the last week ${pyFixed(b, 1)} (${plural(late.length, "day")}): ${startToEnd(a, b)}. `;
+    text += t("In the first week pain averaged {first} ({first_days}) and in the last week {last} ({last_days}): {way}. ", {
+      first: pyFixed(a, 1), first_days: days1(early.length), last: pyFixed(b, 1), last_days: days1(late.length), way: startToEnd(a, b) });
   }
-  text +=
-    `Highest day: ${pyFixed(pain[hi].mean_pain, 1)} on ${dayLabel(pain[hi].day)}. ` +
-    `Lowest day: ${pyFixed(pain[lo].mean_pain, 1)} on ${dayLabel(pain[lo].day)}.`;
+  text += t("Highest day: {high} on {high_day}. Lowest day: {low} on {low_day}.", {
+    high: pyFixed(pain[hi].mean_pain, 1), high_day: dayLabel(pain[hi].day),
+    low: pyFixed(pain[lo].mean_pain, 1), low_day: dayLabel(pain[lo].day) });
   return text;
 }
 
@@ -153,8 +151,7 @@ export function chartData(rules, days, start, end) {
     segments,
     ticks: ticks(start, end).map((t) => ({ date: isoOf(t.day), x: x(t.day), label: t.label })),
     levels: [0, 2, 4, 6, 8, 10],
-    legend: { points: `average pain each ${unit} (0-10)`, line: `7-${unit} average` },
-    title: "Pain over time",
+    title: t("Pain over time"),
     description: describeTrend(days, unit),
   };
 }
@@ -177,36 +174,43 @@ function painSection(rules, days, part, found) {
   for (const v of values) counts.set(bandOf(rules, v), counts.get(bandOf(rules, v)) + 1);
   const bandText = [...counts]
     .filter(([, n]) => n)
-    .map(([label, n]) => `${label} ${n} (${pyPercent(n / values.length)})`)
+    .map(([label, n]) => [rules.band_words?.[label] ?? label, n, t("{n}%", { n: pyPercent(n / values.length).slice(0, -1) })])
+    .map(([words, n, percent]) => `${words} ${n} (${percent})`)
     .join(", ");
   const sorted = [...values].sort((a, b) => a - b);
   const mid = sorted.length >> 1;
   const median = sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
   const items = [
-    `Average daily pain ${pyFixed(mean(values), 1)} (middle value ${pyFixed(median, 1)}), over ${plural(values.length, "day")}.`,
-    `Days by average pain: ${bandText}.`,
+    t("Average daily pain {average} (middle value {middle}), over {days}.", {
+      average: pyFixed(mean(values), 1), middle: pyFixed(median, 1), days: days1(values.length) }),
+    t("Days by average pain: {bands}.", { bands: bandText }),
   ];
   const top = rules.summary.top_n;
   if (found.length) {
     const dates = found.slice(0, top).map((f) => dayLabel(dayNumber(f.start))).join(", ");
-    const extra = found.length > top ? ` and ${found.length - top} more` : "";
-    items.push(`Flares (2+ points above the usual level and 5 or more): ${found.length}, starting ${dates}${extra}.`);
+    const values = { n: found.length, dates, more: found.length - top };
+    items.push(found.length > top
+      ? t("Flares (2+ points above the usual level and 5 or more): {n}, starting {dates} and {more} more.", values)
+      : t("Flares (2+ points above the usual level and 5 or more): {n}, starting {dates}.", values));
   }
   const peg = days.filter((d) => d.peg !== null).map((d) => d.peg);
   if (peg.length) {
-    items.push(`PEG score (pain, enjoyment, activity; 0-10): average ${pyFixed(mean(peg), 1)} over ${plural(peg.length, "day")}.`);
+    items.push(t("PEG score (pain, enjoyment, activity; 0-10): average {average} over {days}.", {
+      average: pyFixed(mean(peg), 1), days: days1(peg.length) }));
   }
   const worst = [...days].sort((a, b) => nullLast(b.worst, a.worst) || nullLast(b.mean_pain, a.mean_pain)).slice(0, 3);
   const notes = notesByDay(part);
   const worstItems = worst.map((d) => {
     const note = notes.get(d.date);
-    return `${dayLabel(d.day)}: worst ${pyFixed(d.worst, 0)}, average ${pyFixed(d.mean_pain, 1)}${note ? " " + short(note) : ""}`;
+    const line = t("{day}: worst {worst}, average {average}", {
+      day: dayLabel(d.day), worst: pyFixed(d.worst, 0), average: pyFixed(d.mean_pain, 1) });
+    return `${line}${note ? " " + short(note) : ""}`;
   });
   return {
-    title: "Pain in this period",
+    title: t("Pain in this period"),
     blocks: [
       { kind: "list", ordered: false, items },
-      { kind: "p", text: "Worst days" },
+      { kind: "p", text: t("Worst days") },
       { kind: "list", ordered: false, items: worstItems },
     ],
     worstDays: worst.map((d) => ({ date: d.date, worst: d.worst, mean_pain: d.mean_pain, note: notes.get(d.date) ?? null })),
@@ -227,21 +231,22 @@ function helpedSection(rules, part, days) {
   const table = helpedWorsened(rules, part, days);
   const blocks = [];
   const top = rules.summary.top_n;
-  for (const [list, title] of [["helped", "What helped"], ["worsened", "What made it worse"]]) {
+  for (const [list, title] of [["helped", t("What helped")], ["worsened", t("What made it worse")]]) {
     const rows = table.filter((r) => r.list === list);
     if (!rows.length) {
-      blocks.push({ kind: "p", text: `${title}: nothing written.` });
+      blocks.push({ kind: "p", text: t("{title}: nothing written.", { title }) });
       continue;
     }
     const shown = rows.slice(0, top);
+    const few = " " + t("(few)");
     blocks.push({
       kind: "table",
-      head: [title, "Days", "Pain those days", "Other days"],
+      head: [title, t("Days"), t("Pain those days"), t("Other days")],
       rows: shown.map((r) => [
         r.item,
-        `${r.days_with}${r.small_sample ? " (few)" : ""}`,
+        `${r.days_with}${r.small_sample ? few : ""}`,
         pyFixed(r.mean_pain_with, 1),
-        r.days_without ? pyFixed(r.mean_pain_without, 1) : "none",
+        r.days_without ? pyFixed(r.mean_pain_without, 1) : t("none"),
       ]),
     });
     const m = more(rules, rows.length - shown.length, "item");
@@ -250,21 +255,22 @@ function helpedSection(rules, part, days) {
   blocks.push({
     kind: "p",
     className: "note",
-    text: "Pain: average daily pain. (few): fewer than 5 days, so the numbers could easily be chance.",
+    text: t("Pain: average daily pain. (few): fewer than 5 days, so the numbers could easily be chance."),
   });
-  return { title: "What helped and what made it worse", blocks };
+  return { title: t("What helped and what made it worse"), blocks };
 }
 
 function medicationSection(rules, part, nDays) {
   const meds = medications(rules, part);
-  if (!meds.length) return { title: "Medicines", blocks: [{ kind: "p", text: "No medicines written in the diary for this period." }] };
+  if (!meds.length) return { title: t("Medicines"), blocks: [{ kind: "p", text: t("No medicines written in the diary for this period.") }] };
   const shown = meds.slice(0, rules.summary.top_n);
   const blocks = [
-    { kind: "table", head: ["As written in the diary", "Days written"], rows: shown.map((m) => [m.medication, `${m.days} of ${nDays}`]) },
+    { kind: "table", head: [t("As written in the diary"), t("Days written")],
+      rows: shown.map((m) => [m.medication, t("{days} of {total}", { days: m.days, total: nDays })]) },
   ];
   const m = more(rules, meds.length - shown.length, "medicine");
   if (m) blocks.push(m);
-  return { title: "Medicines", blocks };
+  return { title: t("Medicines"), blocks };
 }
 
 function questionsSection(rules, questions) {
@@ -275,27 +281,30 @@ function questionsSection(rules, questions) {
     blocks.push({
       kind: "p",
       className: "more",
-      text: `and ${plural(questions.length - shown.length, "more question")}: bring them on a separate sheet.`,
+      text: tn("and {n} more question: bring them on a separate sheet.",
+        "and {n} more questions: bring them on a separate sheet.", questions.length - shown.length),
     });
   }
-  return { title: "My questions for this visit", blocks };
+  return { title: t("My questions for this visit"), blocks };
 }
 
 function progressLine(rules, row) {
-  const what = row.measure === "pain" ? "Pain" : "PEG score";
+  const what = row.measure === "pain" ? t("Pain") : tp("heading", "PEG score");
   if (row.category === null) return row.description;
-  const change = Number.isFinite(row.percent) ? `${pyFixed(Math.abs(row.percent), 0)}% ${row.percent < 0 ? "less" : "more"}` : "up from 0";
-  const few = Math.min(row.baseline_days, row.recent_days) < 7 ? " Few days: read with care." : "";
-  return (
-    `${what}: ${pyFixed(row.baseline_mean, 1)} at the baseline (${row.baseline_days} days), ` +
-    `${pyFixed(row.recent_mean, 1)} recently (${row.recent_days} days), ${change}: ` +
-    `${rules.change.summary_words[row.category]}.${few}`
-  );
+  const percent = Number.isFinite(row.percent) ? pyFixed(Math.abs(row.percent), 0) : "";
+  const change = !Number.isFinite(row.percent) ? t("up from 0")
+    : row.percent < 0 ? t("{percent}% less", { percent }) : t("{percent}% more", { percent });
+  const few = Math.min(row.baseline_days, row.recent_days) < 7 ? " " + t("Few days: read with care.") : "";
+  return t("{what}: {baseline} at the baseline ({baseline_days} days), {recent} recently ({recent_days} days), {change}: {category}.", {
+    what, baseline: pyFixed(row.baseline_mean, 1), baseline_days: row.baseline_days, recent: pyFixed(row.recent_mean, 1),
+    recent_days: row.recent_days, change, category: rules.change.summary_words[row.category] }) + few;
 }
 
 const ISO_DAY = /^\d{4}-\d{2}-\d{2}$/;
 
 function asDay(value, what) {
+  // (painbook's words, in English: the page's date boxes give a real date or nothing, so the
+  // page never shows these two, nor the baseline's names below)
   if (value === null || value === undefined || value === "") throw new RangeError(`${what} is missing. Write dates like 2026-03-01.`);
   const day = ISO_DAY.test(String(value)) ? dayNumber(String(value)) : NaN;
   if (!Number.isFinite(day) || isoOf(day) !== String(value)) {
@@ -331,15 +340,13 @@ export function progressProblem(rules, diary, baseline, end) {
   if (!days.length) return "The diary has no entries yet.";
   const span = Math.max(...days) - Math.min(...days) + 1;
   const needed = 2 * recentDays;
-  let text =
-    `The baseline (${dayLabel(bStart)} to ${dayLabel(bEnd)}) must end before the last ` +
-    `${recentDays} days (${dayLabel(recentStart)} to ${dayLabel(end)}) begin.`;
+  let text = t("The baseline ({b_first} to {b_last}) must end before the last {recent_days} days ({r_first} to {r_last}) begin.", {
+    b_first: dayLabel(bStart), b_last: dayLabel(bEnd), recent_days: recentDays, r_first: dayLabel(recentStart), r_last: dayLabel(end) });
   if (span < needed) {
-    text +=
-      ` Your diary covers ${plural(span, "day")}; a comparison needs at least ${needed}. ` +
-      `Keep writing, and make the summary again in ${plural(needed - span, "day")}.`;
+    text += " " + t("Your diary covers {span}; a comparison needs at least {needed}. Keep writing, and make the summary again in {left}.", {
+      span: days1(span), needed, left: days1(needed - span) });
   } else {
-    text += ' Choose an earlier baseline, or "First 2 weeks of the diary".';
+    text += " " + t("Choose an earlier baseline, or \"First 2 weeks of the diary\".");
   }
   return text;
 }
@@ -356,11 +363,11 @@ function progressSection(rules, diary, baseline, end) {
     if (!(err instanceof RangeError)) throw err;
     return null;
   }
-  const intro =
-    `Baseline ${dayLabel(dayNumber(table[0].baseline_start))} to ${dayLabel(dayNumber(table[0].baseline_end))}; recently: the last ` +
-    `${days} days (${dayLabel(dayNumber(recent[0]))} to ${dayLabel(end)}). Average daily values.`;
+  const intro = t("Baseline {b_first} to {b_last}; recently: the last {recent_days} days ({r_first} to {r_last}). Average daily values.", {
+    b_first: dayLabel(dayNumber(table[0].baseline_start)), b_last: dayLabel(dayNumber(table[0].baseline_end)),
+    recent_days: days, r_first: dayLabel(dayNumber(recent[0])), r_last: dayLabel(end) });
   return {
-    title: "Progress since the baseline",
+    title: t("Progress since the baseline"),
     blocks: [
       { kind: "p", className: "note", text: intro },
       { kind: "list", ordered: false, items: table.map((row) => progressLine(rules, row)) },
@@ -390,21 +397,20 @@ export function visitSummary(rules, diary, { start = null, end = null, questions
   const first = start !== null ? dayNumber(start) : Math.min(...all);
   const last = end !== null ? dayNumber(end) : Math.max(...all);
   if (last < first) {
-    throw new RangeError(`The end date (${dayLabel(last)}) is before the start date (${dayLabel(first)}). Swap the two dates.`);
+    throw new RangeError(t("The end date ({last}) is before the start date ({first}). Swap the two dates.", { last: dayLabel(last), first: dayLabel(first) }));
   }
   const rows = diary.rows.filter((r) => r.date !== null && dayNumber(r.date) >= first && dayNumber(r.date) <= last);
   const part = { ...diary, rows, lines: null };
-  const who = name ? ` for ${name}` : "";
-  const period = `${dayLabel(first)} to ${dayLabel(last)}`;
+  const title = name ? t("Pain summary for {name}", { name }) : t("Pain summary");
+  const period = t("{first} to {last}", { first: dayLabel(first), last: dayLabel(last) });
   const nDays = last - first + 1;
   const days = daily(part);
-  const meta =
-    `Period: ${period} (${plural(nDays, "day")}). ` +
-    `Diary: ${plural(rows.length, "entry", "entries")} on ${plural(days.length, "day")}. ` +
-    "Pain is rated 0 (no pain) to 10 (worst pain imaginable).";
+  const entries = tn("{n} entry", "{n} entries", rows.length);
+  const meta = t("Period: {period} ({days}). Diary: {entries} on {entry_days}. Pain is rated 0 (no pain) to 10 (worst pain imaginable).", {
+    period, days: days1(nDays), entries, entry_days: days1(days.length) });
   const model = {
-    title: `Pain summary${who}`,
-    documentTitle: `Pain summary${who}, ${period}`,
+    title,
+    documentTitle: `${title}, ${period}`,
     period: { start: isoOf(first), end: isoOf(last), label: period, days: nDays, entries: rows.length, daysWithEntries: days.length },
     meta,
     empty: days.length === 0,
@@ -413,7 +419,7 @@ export function visitSummary(rules, diary, { start = null, end = null, questions
     footer: rules.summary.footer,
   };
   if (model.empty) {
-    model.emptyText = "No diary entries in this period.";
+    model.emptyText = t("No diary entries in this period.");
     const q = questionsSection(rules, asked);
     if (q) model.sections.push(q);
     return model;

@@ -4,12 +4,13 @@
 // them out. Everything the person typed is put in the page as text (textContent), never HTML.
 
 import { dayWords, drawChart, legend } from "./chart.js";
-import { analyse, describeMeasure, lastEntries as lastTable, pegAverage } from "./analysis.js";
+import { analyse, days1, describeMeasure, lastEntries as lastTable, pegAverage } from "./analysis.js";
 import { isoOf } from "./dates.js";
 import { pyFixed } from "./text.js";
+import { t, tn, tp } from "./i18n.js";
 
-/** The periods the chart can show: label and number of days (null: the whole diary). */
-export const PERIODS = [["Last 4 weeks", 28], ["Last 3 months", 91], ["Last year", 365], ["The whole diary", null]];
+/** The periods the chart can show: label (in the page's language) and number of days (null: the whole diary). */
+export const periods = () => [[t("Last 4 weeks"), 28], [t("Last 3 months"), 91], [t("Last year"), 365], [t("The whole diary"), null]];
 export const WEEKS_SHOWN = 12;
 
 export const LAST = 5;
@@ -24,9 +25,9 @@ export function node(tag, attrs = {}, text) {
 /** A table from headings and rows of cells (text or nodes), in a box that scrolls sideways. */
 export function table(caption, headings, rows, numeric = new Set(), { nowrap = false } = {}) {
   // Focusable, so that a keyboard can scroll a wide table sideways.
-  const box = node("div", { class: "diary-table-box", tabindex: "0", role: "region", "aria-label": `Table: ${caption}` });
-  const t = node("table", { class: nowrap ? "diary-nowrap" : null });
-  t.append(node("caption", {}, caption));
+  const box = node("div", { class: "diary-table-box", tabindex: "0", role: "region", "aria-label": t("Table: {caption}", { caption }) });
+  const grid = node("table", { class: nowrap ? "diary-nowrap" : null });
+  grid.append(node("caption", {}, caption));
   const head = node("thead");
   const tr = node("tr");
   headings.forEach((h, i) => tr.append(node("th", { scope: "col", class: numeric.has(i) ? "diary-num" : null }, h)));
@@ -42,38 +43,41 @@ export function table(caption, headings, rows, numeric = new Set(), { nowrap = f
     });
     body.append(row);
   }
-  t.append(head, body);
-  box.append(t);
+  grid.append(head, body);
+  box.append(grid);
   return box;
 }
 
 /** The last entries (the engine's short table), newest first, with Edit and Delete. */
 export function lastEntries(rules, diary, { edit, remove }) {
   const section = node("section", { class: "diary-part" });
-  section.append(node("h3", { id: "last-title" }, "Your last entries"));
+  section.append(node("h3", { id: "last-title" }, t("Your last entries")));
   const n = diary.rows.length;
-  section.append(node("p", {}, `Your diary has ${n} ${n === 1 ? "entry" : "entries"}.`
-    + (n > LAST ? ` The last ${LAST} are shown, newest first.` : " The newest is first.")));
+  const entries = tn("{n} entry", "{n} entries", n);
+  section.append(node("p", {}, t("Your diary has {entries}.", { entries }) + " "
+    + (n > LAST ? t("The last {n} are shown, newest first.", { n: LAST }) : t("The newest is first."))));
   const shown = lastTable(rules, diary, LAST);
-  const list = node("ul", { class: "diary-entries", "aria-label": "Last entries, newest first" });
+  const short = { date: "Date", time: "Time", ...rules.tables?.short_headings };
+  const list = node("ul", { class: "diary-entries", "aria-label": t("Last entries, newest first") });
   shown.rows.forEach((cells, k) => {
     const index = shown.index[k] - 1;
     const row = diary.rows[index];
-    const when = `${dayWords(row.date)}${row.time ? " at " + row.time : ""}`;
+    const when = row.time ? t("{date} at {time}", { date: dayWords(row.date), time: row.time }) : dayWords(row.date);
     const item = node("li", { class: "diary-entry" });
     item.append(node("h4", {}, when));
     const facts = node("dl");
     shown.columns.forEach((heading, c) => {
-      if (heading === "Date" || heading === "Time" || cells[c] === "") return;
+      // the date and time are the entry's heading (painbook's short headings, in its language)
+      if (heading === short.date || heading === short.time || cells[c] === "") return;
       const pair = node("div");
       pair.append(node("dt", {}, heading), node("dd", {}, cells[c]));
       facts.append(pair);
     });
     item.append(facts);
     const actions = node("div", { class: "diary-entry-actions" });
-    const e = node("button", { type: "button", class: "diary-button", "aria-label": `Edit the entry of ${when}` }, "Edit");
+    const e = node("button", { type: "button", class: "diary-button", "aria-label": t("Edit the entry of {when}", { when }) }, t("Edit"));
     e.addEventListener("click", () => edit(index));
-    const d = node("button", { type: "button", class: "diary-button", "aria-label": `Delete the entry of ${when}` }, "Delete");
+    const d = node("button", { type: "button", class: "diary-button", "aria-label": t("Delete the entry of {when}", { when }) }, t("Delete"));
     d.addEventListener("click", () => remove(index));
     actions.append(e, d);
     item.append(actions);
@@ -89,17 +93,18 @@ const fixed1 = (v) => (v === null || v === undefined ? "" : pyFixed(v, 1));
 /** The chart of a period, its legend and its text alternative. */
 export function trendPart(rules, diary, result, days, width = 700) {
   const section = node("section", { class: "diary-part diary-chart" });
-  section.append(node("h3", { id: "trend-title" }, "Pain over time"));
+  section.append(node("h3", { id: "trend-title" }, t("Pain over time")));
   const wrap = node("div", { class: "diary-field" });
   const select = node("select", { id: "trend-period" });
-  PERIODS.forEach(([label, n], i) => select.append(node("option", { value: String(i) }, label)));
-  select.value = String(Math.min(1, PERIODS.length - 1));
-  wrap.append(node("label", { for: "trend-period" }, "Period shown"), select);
+  const spans = periods();
+  spans.forEach(([label], i) => select.append(node("option", { value: String(i) }, label)));
+  select.value = String(Math.min(1, spans.length - 1));
+  wrap.append(node("label", { for: "trend-period" }, t("Period shown")), select);
   section.append(wrap);
   const figure = node("figure");
   section.append(figure);
   const draw = () => {
-    const [, span] = PERIODS[Number(select.value)];
+    const [, span] = spans[Number(select.value)];
     const last = result.days[result.days.length - 1].day;
     const first = span === null ? result.days[0].day : Math.max(result.days[0].day, last - span + 1);
     const start = isoOf(first), end = isoOf(last);
@@ -111,7 +116,7 @@ export function trendPart(rules, diary, result, days, width = 700) {
       average: series.map((p) => ({ date: p.date, value: p.trend })),
       flares: result.flares.filter((f) => f.end >= start && f.start <= end)
         .map((f) => ({ start: f.start, end: f.end, peak: f.peak, peakDate: f.peak_date })),
-      title: "Pain over time",
+      title: t("Pain over time"),
       description: describeMeasure(rules, diary, "pain", start, end, days),
     };
     const caption = node("figcaption", { class: "diary-small", id: "trend-text" }, model.description);
@@ -124,48 +129,49 @@ export function trendPart(rules, diary, result, days, width = 700) {
 
 function flaresPart(result) {
   const section = node("section", { class: "diary-part" });
-  section.append(node("h3", { id: "flares-title" }, "Flares"));
-  section.append(node("p", {}, "A flare is a day, or days in a row, when pain is clearly higher than "
-    + "it usually was in the days before."));
-  const t = result.flareTable;
-  if (!t.rows.length) section.append(node("p", {}, "No flares in your diary."));
+  section.append(node("h3", { id: "flares-title" }, t("Flares")));
+  section.append(node("p", {}, t("A flare is a day, or days in a row, when pain is clearly higher than "
+    + "it usually was in the days before.")));
+  const flares = result.flareTable;
+  if (!flares.rows.length) section.append(node("p", {}, t("No flares in your diary.")));
   else {
-    const rows = t.rows.slice(-WEEKS_SHOWN).reverse().map((r) => r.map((v, i) => (i >= 4 ? fixed1(v) : v)));
-    section.append(table("Flares", t.columns, rows, new Set([0, 3, 4, 5]), { nowrap: true }));
+    const rows = flares.rows.slice(-WEEKS_SHOWN).reverse().map((r) => r.map((v, i) => (i >= 4 ? fixed1(v) : v)));
+    section.append(table(t("Flares"), flares.columns, rows, new Set([0, 3, 4, 5]), { nowrap: true }));
   }
   return section;
 }
 
 function weeksPart(result) {
   const section = node("section", { class: "diary-part" });
-  section.append(node("h3", { id: "weeks-title" }, "Week by week"));
-  const t = result.weeklyTable;
-  const rows = t.rows.slice(-WEEKS_SHOWN).reverse();
-  section.append(node("p", {}, t.rows.length > WEEKS_SHOWN
-    ? `The last ${WEEKS_SHOWN} of ${t.rows.length} weeks, newest first. Weeks start on Monday.`
-    : "Newest first. Weeks start on Monday."));
-  const numeric = new Set(t.columns.map((_, i) => i).filter((i) => i > 0));
+  section.append(node("h3", { id: "weeks-title" }, t("Week by week")));
+  const weeks = result.weeklyTable;
+  const rows = weeks.rows.slice(-WEEKS_SHOWN).reverse();
+  section.append(node("p", {}, weeks.rows.length > WEEKS_SHOWN
+    ? t("The last {shown} of {n} weeks, newest first. Weeks start on Monday.", { shown: WEEKS_SHOWN, n: weeks.rows.length })
+    : t("Newest first. Weeks start on Monday.")));
+  const numeric = new Set(weeks.columns.map((_, i) => i).filter((i) => i > 0));
   const cells = rows.map((r) => r.map((v, i) => (i >= 2 && i <= 4 ? fixed1(v) : v)));
-  section.append(table("Pain week by week", t.columns, cells, numeric, { nowrap: true }));
+  section.append(table(t("Pain week by week"), weeks.columns, cells, numeric, { nowrap: true }));
   return section;
 }
 
 function helpedPart(rules, result) {
   const section = node("section", { class: "diary-part" });
-  section.append(node("h3", { id: "helped-title" }, "What helped and what made it worse"));
+  section.append(node("h3", { id: "helped-title" }, t("What helped and what made it worse")));
   const rows = result.helpedWorsened;
   if (!rows.length) {
-    section.append(node("p", {}, "Nothing is written under what helped or what made it worse yet."));
+    section.append(node("p", {}, t("Nothing is written under what helped or what made it worse yet.")));
     return section;
   }
-  section.append(node("p", {}, "Pain on the days with each thing, and on the other days. "
-    + `"Few days" marks things with fewer than ${rules.helped.small} days on one side: that could easily be chance.`));
-  for (const [list, title] of [["helped", "What helped"], ["worsened", "What made it worse"]]) {
+  section.append(node("p", {}, t("Pain on the days with each thing, and on the other days. "
+    + "\"Few days\" marks things with fewer than {small} days on one side: that could easily be chance.",
+  { small: rules.helped.small })));
+  for (const [list, title] of [["helped", t("What helped")], ["worsened", t("What made it worse")]]) {
     const part = rows.filter((r) => r.list === list);
     if (!part.length) continue;
-    section.append(table(title, ["What", "Days with it", "Pain with it", "Other days", "Pain on other days", "Note"],
+    section.append(table(title, [t("What"), t("Days with it"), t("Pain with it"), t("Other days"), t("Pain on other days"), t("Note")],
       part.map((r) => [r.item, r.days_with, fixed1(r.mean_pain_with), r.days_without,
-        fixed1(r.mean_pain_without), r.small_sample ? "few days" : ""]),
+        fixed1(r.mean_pain_without), r.small_sample ? t("few days") : ""]),
       new Set([1, 2, 3, 4])));
   }
   return section;
@@ -173,13 +179,13 @@ function helpedPart(rules, result) {
 
 function progressPart(result) {
   const section = node("section", { class: "diary-part" });
-  section.append(node("h3", { id: "progress-title" }, "Progress"));
+  section.append(node("h3", { id: "progress-title" }, t("Progress")));
   if (!result.progress) {
     section.append(node("p", {}, result.progressProblem));
     return section;
   }
-  section.append(node("p", {}, "Your first two weeks (the baseline) compared with your last two weeks. "
-    + "About 30% less pain, or 2 points less, is a change that matters to most people."));
+  section.append(node("p", {}, t("Your first two weeks (the baseline) compared with your last two weeks. "
+    + "About 30% less pain, or 2 points less, is a change that matters to most people.")));
   const list = node("ul");
   for (const row of result.progress) list.append(node("li", {}, row.description));
   section.append(list);
@@ -188,15 +194,16 @@ function progressPart(result) {
 
 function pegPart(diary, result) {
   const section = node("section", { class: "diary-part" });
-  section.append(node("h3", { id: "peg-title" }, "PEG score"));
+  section.append(node("h3", { id: "peg-title" }, tp("heading", "PEG score")));
   const last = result.days[result.days.length - 1].day;
   const week = result.days.filter((d) => d.day > last - 7);
   const peg = pegAverage(diary, week);
   section.append(node("p", { id: "peg-text" }, peg.mean === null
-    ? "No PEG score yet: it needs pain and both questions on how pain got in the way on the same day."
-    : `PEG score over your last 7 days: ${fixed1(peg.mean)} out of 10 (from ${peg.days} `
-      + `${peg.days === 1 ? "day" : "days"} with all three answers). It is the average of pain and the `
-      + "two questions on how pain got in the way of enjoying life and of daily activity."));
+    ? t("No PEG score yet: it needs pain and both questions on how pain got in the way on the same day.")
+    : t("PEG score over your last 7 days: {score} out of 10 (from {days} with all three answers).",
+      { score: fixed1(peg.mean), days: days1(peg.days) }) + " "
+      + t("It is the average of pain and the two questions on how pain got in the way of enjoying life "
+      + "and of daily activity.")));
   return section;
 }
 
@@ -204,8 +211,8 @@ function pegPart(diary, result) {
 export function renderViews(box, rules, diary, handlers) {
   box.replaceChildren();
   if (!diary.rows.length) {
-    box.append(node("p", {}, "Your diary has no entries yet. Add your first one above, "
-      + "or open a diary file in \"Keep a copy\"."));
+    box.append(node("p", {}, t("Your diary has no entries yet. Add your first one above, "
+      + "or open a diary file in \"Keep a copy\".")));
     return;
   }
   box.append(lastEntries(rules, diary, handlers));
