@@ -586,9 +586,8 @@ def test_axe_finds_nothing_on_a_full_diary(browser, diary_site: str, mode: str) 
 
 # --------------------------------------------------------------------------- the Spanish page
 #
-# The Spanish edition's diary page, /es/diary/: built here with language "es" (the diary page
-# alone, as tools/languages.py builds the Spanish edition) until the session shares one
-# Spanish build. Its words are the diary's catalog's (diary/locale/es) and painbook's Spanish
+# The Spanish edition's diary page, /es/diary/, from the session's one build of both languages
+# (tests/conftest.py). Its words are the diary's catalog's (diary/locale/es) and painbook's Spanish
 # (rules.json); what it must say is taken from them here, not copied.
 
 ES_PAGE = "es/" + PAGE
@@ -633,36 +632,16 @@ def spanish(msgid: str) -> str:
 
 
 @pytest.fixture(scope="session")
-def spanish_diary_book(tmp_path_factory: pytest.TempPathFactory) -> BuiltBook:
-    """The diary page built in Spanish (Sphinx language "es"), with the strict flags."""
-    import subprocess
-
-    import yaml
-
-    from conftest import ANSI
-    from tools import languages
-
-    out = tmp_path_factory.mktemp("book-es")
-    languages.compile_catalogs("es")
-    config, toc = out / "_config.yml", out / "_toc.yml"
-    config.write_text(yaml.safe_dump(languages.config_for("es"), allow_unicode=True), "utf-8")
-    toc.write_text(yaml.safe_dump({"format": "jb-book", "root": "diary/index"}), "utf-8")
-    cmd = [*languages.jupyter_book(), "build", str(ROOT), "--config", str(config)]
-    cmd += ["--toc", str(toc), "--path-output", str(out), *languages.FLAGS]
-    proc = subprocess.run(cmd, cwd=ROOT, capture_output=True, text=True, check=False)
-    log = ANSI.sub("", proc.stdout + proc.stderr)
-    return BuiltBook(html=out / "_build" / "html", log=log, returncode=proc.returncode)
+def spanish_diary_book(book: BuiltBook) -> BuiltBook:
+    """The Spanish edition of the session's one book build (html/es/, tools/languages.py)."""
+    return BuiltBook(html=book.html / "es", log=book.log, returncode=book.returncode)
 
 
 @pytest.fixture(scope="session")
-def es_site(spanish_diary_book: BuiltBook, tmp_path_factory: pytest.TempPathFactory):
-    """The Spanish page served where the site has it: /es/diary/."""
-    import shutil
-
-    assert spanish_diary_book.returncode == 0, spanish_diary_book.log[-3000:]
-    root = tmp_path_factory.mktemp("site-es")
-    shutil.copytree(spanish_diary_book.html, root / "es")
-    with serve(root) as base:
+def es_site(book: BuiltBook):
+    """The site served with its Spanish page where the site has it: /es/diary/."""
+    assert book.returncode == 0, book.log[-3000:]
+    with serve(book.html) as base:
         yield base
 
 
