@@ -30,6 +30,7 @@ from __future__ import annotations
 import contextlib
 import html
 import os
+import re
 import shutil
 from pathlib import Path
 from typing import Any
@@ -103,6 +104,29 @@ def alternates(base: str, pagename: str, suffix: str = ".html") -> dict[str, str
     return urls
 
 
+_DESCRIPTION = re.compile(r'(<meta name="description" content=")([^"]*)(")')
+
+
+def _translated_description(app: Sphinx, pagename: str, metatags: str) -> str:
+    """A page's own description (MyST ``html_meta`` in its front matter) in the edition's
+    language. MyST hands it to the writer in a node Sphinx's translation does not visit, so
+    it is looked up here in the page's catalog, where gettext put it."""
+    from sphinx.locale import init as init_locale
+    from sphinx.util.i18n import docname_to_domain
+
+    dirs = [str(Path(app.srcdir) / d) for d in app.config.locale_dirs]
+    domain = docname_to_domain(pagename, app.config.gettext_compact)
+    translator, found = init_locale(dirs, app.config.language, domain)
+    if not found:
+        return metatags
+
+    def _swap(m: re.Match) -> str:
+        english = html.unescape(m.group(2))
+        return m.group(1) + html.escape(translator.gettext(english), quote=True) + m.group(3)
+
+    return _DESCRIPTION.sub(_swap, metatags)
+
+
 def _page(app: Sphinx, pagename: str, templatename: str, context: dict, doctree: Any) -> None:
     if not is_reader(app) or app.builder.format != "html":
         return
@@ -132,6 +156,8 @@ def _page(app: Sphinx, pagename: str, templatename: str, context: dict, doctree:
         for o in others
     )
     context["body"] = f'<p class="pb-languages">{links}</p>\n' + context.get("body", "")
+    if lang != DEFAULT:
+        context["metatags"] = _translated_description(app, pagename, context.get("metatags", ""))
     base = (app.config.html_baseurl or "").strip()
     if base:
         base = base if base.endswith("/") else base + "/"
