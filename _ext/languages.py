@@ -104,7 +104,9 @@ def alternates(base: str, pagename: str, suffix: str = ".html") -> dict[str, str
     return urls
 
 
-_DESCRIPTION = re.compile(r'(<meta name="description" content=")([^"]*)(")')
+_DESCRIPTION = re.compile(
+    r'(<meta name="description" content=")([^"]*)(")|(<meta content=")([^"]*)(" name="description")'
+)
 
 
 def _translated_description(app: Sphinx, pagename: str, metatags: str) -> str:
@@ -121,8 +123,9 @@ def _translated_description(app: Sphinx, pagename: str, metatags: str) -> str:
         return metatags
 
     def _swap(m: re.Match) -> str:
-        english = html.unescape(m.group(2))
-        return m.group(1) + html.escape(translator.gettext(english), quote=True) + m.group(3)
+        start, text, end = m.groups()[:3] if m.group(1) else m.groups()[3:]
+        spanish = translator.gettext(html.unescape(text))
+        return start + html.escape(spanish, quote=True) + end
 
     return _DESCRIPTION.sub(_swap, metatags)
 
