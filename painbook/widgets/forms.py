@@ -410,6 +410,35 @@ class _Form:
     def _show_file_status(self) -> None:
         pass
 
+    def _show_table_status(
+        self,
+        read: Callable[[Path], Any],
+        *,
+        new: Callable[[], str],
+        problem: Callable[[], str],
+        ready: Callable[[int], str],
+    ) -> None:
+        """Say what saving will do to the form's file (a diary or an observation log).
+
+        ``read`` reads the file; ``new``, ``problem`` and ``ready`` give the form's own words
+        (in the language in use) for a file not made yet, one that cannot be read (``{name}``,
+        ``{folder}``, ``{message}``) and one ready to take a row (``{name}``, ``{n}``).
+        """
+        if workbook.in_book_build():  # a web page is made: never look at a person's file
+            self._say(
+                _("This form saves to '{name}' beside the notebook.").format(name=self.path.name)
+            )
+            return
+        if not self.path.exists():
+            self._say(new().format(name=self.path.name, folder=self.path.resolve().parent))
+            return
+        try:
+            saved = read(self.path)
+        except diary.DiaryError as err:
+            self._say(problem().format(name=self.path.name, message=err.message), alert=True)
+            return
+        self._say(ready(len(saved)).format(name=self.path.name, n=len(saved)))
+
     def _save_button(self, description: str, tooltip: str) -> widgets.Button:
         self.save_button = widgets.Button(
             description=description,
@@ -614,38 +643,23 @@ class DiaryForm(_Form):
         return [*boxes, *self.qualities.values(), self.other_qualities]
 
     def _show_file_status(self) -> None:
-        if workbook.in_book_build():  # a web page is made: never look at a person's file
-            self._say(
-                _("This form saves to '{name}' beside the notebook.").format(name=self.path.name)
-            )
-            return
-        if not self.path.exists():
-            self._say(
-                _(
-                    "New diary. The file '{name}' does not exist yet: your first save "
-                    "creates it in the folder '{folder}'. It stays on this computer."
-                ).format(name=self.path.name, folder=self.path.resolve().parent)
-            )
-            return
-        try:
-            saved = diary.read_diary(self.path)
-        except diary.DiaryError as err:
-            self._say(
-                _(
-                    "Problem. The diary '{name}' cannot be read, so new entries cannot "
-                    "be added until it is fixed. {message}"
-                ).format(name=self.path.name, message=err.message),
-                alert=True,
-            )
-            return
-        self._say(
-            ngettext(
+        self._show_table_status(
+            diary.read_diary,
+            new=lambda: _(
+                "New diary. The file '{name}' does not exist yet: your first save "
+                "creates it in the folder '{folder}'. It stays on this computer."
+            ),
+            problem=lambda: _(
+                "Problem. The diary '{name}' cannot be read, so new entries cannot "
+                "be added until it is fixed. {message}"
+            ),
+            ready=lambda n: ngettext(
                 "Ready. Your diary '{name}' has {n} entry. Each save adds one row at the end "
                 "and keeps the file from before the save as '{name}.bak', a spare copy.",
                 "Ready. Your diary '{name}' has {n} entries. Each save adds one row at the end "
                 "and keeps the file from before the save as '{name}.bak', a spare copy.",
-                len(saved),
-            ).format(name=self.path.name, n=len(saved))
+                n,
+            ),
         )
 
     # -- what the form holds -------------------------------------------------------------
@@ -1018,38 +1032,23 @@ class ObservationForm(_Form):
         self._keep_draft()
 
     def _show_file_status(self) -> None:
-        if workbook.in_book_build():  # a web page is made: never look at a person's file
-            self._say(
-                _("This form saves to '{name}' beside the notebook.").format(name=self.path.name)
-            )
-            return
-        if not self.path.exists():
-            self._say(
-                _(
-                    "New log. The file '{name}' does not exist yet: your first save "
-                    "creates it in the folder '{folder}'. It stays on this computer."
-                ).format(name=self.path.name, folder=self.path.resolve().parent)
-            )
-            return
-        try:
-            saved = diary.read_observations(self.path)
-        except diary.DiaryError as err:
-            self._say(
-                _(
-                    "Problem. The log '{name}' cannot be read, so new observations "
-                    "cannot be added until it is fixed. {message}"
-                ).format(name=self.path.name, message=err.message),
-                alert=True,
-            )
-            return
-        self._say(
-            ngettext(
+        self._show_table_status(
+            diary.read_observations,
+            new=lambda: _(
+                "New log. The file '{name}' does not exist yet: your first save "
+                "creates it in the folder '{folder}'. It stays on this computer."
+            ),
+            problem=lambda: _(
+                "Problem. The log '{name}' cannot be read, so new observations "
+                "cannot be added until it is fixed. {message}"
+            ),
+            ready=lambda n: ngettext(
                 "Ready. Your log '{name}' has {n} observation. Each save adds one row at the "
                 "end and keeps the file from before the save as '{name}.bak', a spare copy.",
                 "Ready. Your log '{name}' has {n} observations. Each save adds one row at the "
                 "end and keeps the file from before the save as '{name}.bak', a spare copy.",
-                len(saved),
-            ).format(name=self.path.name, n=len(saved))
+                n,
+            ),
         )
 
     def _inputs(self) -> list[widgets.Widget]:
