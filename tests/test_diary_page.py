@@ -50,12 +50,12 @@ def context(request, browser, diary_site):
     ctx.close()
 
 
-def open_page(context, base: str):
+def open_page(context, base: str, page: str = PAGE):
     tab = context.new_page()
     tab.on("pageerror", lambda e: context.problems.append(f"script error: {e}"))
     tab.on("console", lambda m: m.type == "error" and context.problems.append(m.text))
     tab.on("dialog", lambda d: context.problems.append(f"dialog: {d.message}") or d.dismiss())
-    tab.goto(base + PAGE, wait_until="load")
+    tab.goto(base + page, wait_until="load")
     tab.wait_for_selector("#diary-app[data-state=ready]")
     return tab
 
@@ -638,29 +638,19 @@ def spanish_diary_book(book: BuiltBook) -> BuiltBook:
 
 
 @pytest.fixture(scope="session")
-def es_site(book: BuiltBook):
-    """The site served with its Spanish page where the site has it: /es/diary/."""
-    assert book.returncode == 0, book.log[-3000:]
-    with serve(book.html) as base:
-        yield base
+def es_site(diary_site: str) -> str:
+    """The site the English page is served from has the Spanish one at /es/diary/."""
+    return diary_site
 
 
-@pytest.fixture(params=list(SIZES))
-def es_context(request, browser, es_site):
-    ctx = browser.new_context(viewport=SIZES[request.param], accept_downloads=True)
-    ctx.problems = []  # type: ignore[attr-defined]
-    yield ctx
-    ctx.close()
+@pytest.fixture
+def es_context(context):
+    """A browser context at phone and desktop sizes, as for the English page."""
+    return context
 
 
 def open_spanish(context, base: str):
-    tab = context.new_page()
-    tab.on("pageerror", lambda e: context.problems.append(f"script error: {e}"))
-    tab.on("console", lambda m: m.type == "error" and context.problems.append(m.text))
-    tab.on("dialog", lambda d: context.problems.append(f"dialog: {d.message}") or d.dismiss())
-    tab.goto(base + ES_PAGE, wait_until="load")
-    tab.wait_for_selector("#diary-app[data-state=ready]")
-    return tab
+    return open_page(context, base, ES_PAGE)
 
 
 @pytest.fixture
