@@ -46,6 +46,17 @@ function sayWithAction(where, text, label, action) {
   box.append(button);
 }
 
+/** A button of the page's look, with its click action, added to a row of actions. */
+function actionButton(actions, label, action, className = "diary-button") {
+  const b = document.createElement("button");
+  b.type = "button";
+  b.className = className;
+  b.textContent = label;
+  b.addEventListener("click", action);
+  actions.append(b);
+  return b;
+}
+
 async function persist() {
   if (!state.doc) return;
   const doc = { format: FORMAT, unsaved: state.doc.unsaved, downloaded: state.doc.downloaded };
@@ -239,15 +250,7 @@ async function openFile(event) {
     + (here ? " " + t("Replacing it deletes those entries from this device: download a copy first.") : "");
   const actions = document.createElement("div");
   actions.className = "diary-actions";
-  const button = (label, action) => {
-    const b = document.createElement("button");
-    b.type = "button";
-    b.className = "diary-button";
-    b.textContent = label;
-    b.addEventListener("click", action);
-    actions.append(b);
-    return b;
-  };
+  const button = (label, action) => actionButton(actions, label, action);
   button(t("Add these entries to my diary"), async () => {
     const columns = [...state.plain.diary.columns];
     for (const c of table.columns) if (!columns.includes(c)) columns.push(c);
@@ -285,28 +288,8 @@ function askWipe() {
     + " " + t("This cannot be undone. Download a copy first if you want to keep them.");
   const actions = document.createElement("div");
   actions.className = "diary-actions";
-  const yes = document.createElement("button");
-  yes.type = "button";
-  yes.className = "diary-button diary-danger";
-  yes.textContent = t("Yes, delete everything");
-  const no = document.createElement("button");
-  no.type = "button";
-  no.className = "diary-button";
-  no.textContent = t("No, keep my diary");
-  const copy = document.createElement("button");
-  copy.type = "button";
-  copy.className = "diary-button";
-  copy.textContent = t("Download a copy first");
-  copy.addEventListener("click", downloadDiary);
-  actions.append(copy, yes, no);
-  box.append(p, actions);
-  box.hidden = false;
-  no.focus();
-  no.addEventListener("click", () => {
-    box.hidden = true;
-    say("settings", t("Nothing was deleted."));
-  });
-  yes.addEventListener("click", async () => {
+  actionButton(actions, t("Download a copy first"), downloadDiary);
+  actionButton(actions, t("Yes, delete everything"), async () => {
     await state.store.wipe();
     state.key = null;
     state.doc = emptyDoc(state.rules);
@@ -315,7 +298,14 @@ function askWipe() {
     renderLockSettings();
     refresh();
     say("settings", t("Everything this page kept on this device was deleted."));
+  }, "diary-button diary-danger");
+  const no = actionButton(actions, t("No, keep my diary"), () => {
+    box.hidden = true;
+    say("settings", t("Nothing was deleted."));
   });
+  box.append(p, actions);
+  box.hidden = false;
+  no.focus();
 }
 
 // --------------------------------------------------------------------------- lock
@@ -379,18 +369,9 @@ function renderLockSettings() {
       + "lock it or close the page.");
     const actions = document.createElement("div");
     actions.className = "diary-actions";
-    const now = document.createElement("button");
-    now.type = "button";
-    now.className = "diary-button";
-    now.textContent = t("Lock now");
-    const off = document.createElement("button");
-    off.type = "button";
-    off.className = "diary-button";
-    off.textContent = t("Remove the passphrase");
-    actions.append(now, off);
     box.append(actions);
-    now.addEventListener("click", () => showLocked());
-    off.addEventListener("click", async () => {
+    actionButton(actions, t("Lock now"), () => showLocked());
+    actionButton(actions, t("Remove the passphrase"), async () => {
       state.key = null;
       await persist();
       renderLockSettings();
